@@ -1,0 +1,11 @@
+"""Audio: locating ffmpeg, decoding and encoding, jingles, assembling and mastering a program."""
+
+import warnings
+
+with warnings.catch_warnings():
+    # pydub warns at import when ffmpeg is not on PATH; we never let pydub call ffmpeg itself.
+    warnings.simplefilter("ignore", RuntimeWarning)
+    from pydub import AudioSegment  # noqa: F401
+
+RATE = 44100
+CHANNELS = 1

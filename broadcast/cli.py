@@ -1,0 +1,170 @@
+"""Command line: wires the pipeline's arrows together, reports, and turns errors into exit codes.
+
+A BroadcastError is printed as one Vietnamese line on stderr with exit code 2; any other
+exception is a bug: one line asking for --debug, which shows the traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import logging
+import sys
+from pathlib import Path
+
+import typer
+
+from broadcast import __version__
+from broadcast.config import Commune
+from broadcast.errors import BroadcastError
+
+app = typer.Typer(
+    name="broadcast",
+    help="Chuyển văn bản chỉ đạo (thông báo, kế hoạch, công văn) thành bài tuyên truyền "
+    "và tệp MP3 phát trên đài truyền thanh, loa kéo.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+_state = {"debug": False}
+
+
+@app.callback()
+def _root(
+    debug: bool = typer.Option(False, "--debug", help="Hiện chi tiết kỹ thuật khi có lỗi."),
+    version: bool = typer.Option(False, "--version", help="Hiện phiên bản rồi thoát."),
+) -> None:
+    _state["debug"] = debug
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    if version:
+        typer.echo(f"broadcast {__version__}")
+        raise typer.Exit()
+
+
+def _parse_date(text: str | None) -> dt.date:
+    if not text:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise BroadcastError(f"Ngày '{text}' không đúng dạng NĂM-THÁNG-NGÀY, ví dụ 2024-07-04.") \
+            from exc
+
+
+class _Bar:
+    """A progress bar on stderr, created when the total is first known."""
+
+    def __init__(self, label: str) -> None:
+        self.label, self.bar, self.done = label, None, 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = typer.progressbar(length=total, label=self.label, file=sys.stderr,
+                                         show_pos=True)
+            self.bar.__enter__()
+        self.bar.update(done - self.done)
+        self.done = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+@app.command()
+def build(
+    notice: str = typer.Argument(..., help="Tệp văn bản chỉ đạo (.md hoặc .txt)."),
+    commune: str = typer.Option(..., "--commune", "-c", help='Tên xã, ví dụ "Phúc Lộc".'),
+    engine: str = typer.Option("espeak", "--engine", "-e", help="Bộ đọc: espeak hoặc gtts."),
+    voice: str = typer.Option(None, "--voice", help="Giọng của bộ đọc (mặc định: vi)."),
+    out: Path = typer.Option(Path("audio_out"), "--out", "-o", help="Thư mục kết quả."),
+    date: str = typer.Option(None, "--date", help="Ngày phát NĂM-THÁNG-NGÀY (mặc định hôm nay)."),
+    template_dir: Path = typer.Option(None, "--templates", help="Thư mục mẫu riêng (ưu tiên)."),
+) -> None:
+    """Dựng bài tuyên truyền và tệp MP3 từ một văn bản chỉ đạo."""
+    from broadcast.pipeline import BuildOptions
+    from broadcast.pipeline import build as run_build
+
+    options = BuildOptions(commune=Commune.from_text(commune), engine=engine, voice=voice,
+                           out_dir=out, broadcast_date=_parse_date(date),
+                           template_dir=template_dir)
+    bar = _Bar("Đang tổng hợp giọng đọc")
+    try:
+        result = run_build(notice, options, progress=bar)
+    finally:
+        bar.close()
+    typer.echo(f"Đã dựng xong: {result.title}")
+    typer.echo(f"  Tệp âm thanh : {result.mp3} ({_mmss(result.duration_s)}, bộ đọc {result.engine})")
+    typer.echo(f"  Bài in       : {result.script}")
+    typer.echo(f"  Lời đọc      : {result.spoken}")
+
+
+def _mmss(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    return f"{minutes} phút {secs:02d} giây"
+
+
+@app.command()
+def engines() -> None:
+    """Liệt kê các bộ đọc, cho biết bộ nào dùng được và vì sao."""
+    from broadcast.tts import list_engines
+
+    for name, description, status in list_engines():
+        mark = "dùng được" if status else "chưa dùng được"
+        typer.echo(f"{name:8} {mark}: {status.reason}" + (f" — {description}" if description else ""))
+
+
+@app.command()
+def normalize(text: str = typer.Argument(..., help="Câu cần chuyển sang lời đọc.")) -> None:
+    """In cách đọc thành lời của một đoạn văn bản (giống khi dựng bài)."""
+    from broadcast.speech import normalize as to_spoken
+
+    typer.echo(to_spoken(text))
+
+
+# Typer raises click's exceptions (its own vendored copy in recent versions): find that module.
+_click_errors = importlib.import_module(typer.BadParameter.__module__)
+USAGE_MESSAGES = {
+    _click_errors.NoSuchOption: "Không có tùy chọn {name}.",
+    _click_errors.MissingParameter: "Thiếu {name}.",
+    _click_errors.BadParameter: "Giá trị không hợp lệ cho {name}.",
+}
+
+
+def _usage_line(exc: Exception) -> str:
+    for kind, template in USAGE_MESSAGES.items():
+        if isinstance(exc, kind):
+            param = getattr(exc, "param", None)
+            name = getattr(exc, "option_name", None) or (
+                "/".join(param.opts) if param is not None and param.opts else "tham số")
+            if param is not None and not param.opts:
+                name = (param.name or "tham số").upper()
+            return template.format(name=name)
+    return f"Lệnh không hợp lệ: {exc.format_message()}"
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point for the console script and ``python -m broadcast``."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except BroadcastError as exc:
+        _fail(exc, f"Lỗi: {exc.message}", 2)
+    except _click_errors.UsageError as exc:
+        _fail(exc, f"Lỗi: {_usage_line(exc)} Xem thêm: broadcast --help", 2)
+    except _click_errors.Abort:
+        _fail(None, "Đã dừng.", 130)
+    except KeyboardInterrupt:
+        _fail(None, "Đã dừng.", 130)
+    except Exception as exc:  # a bug: say so in one line, details with --debug
+        _fail(exc, f"Lỗi ngoài dự kiến ({type(exc).__name__}: {exc}). "
+              "Chạy lại với --debug để xem chi tiết và báo cho nhóm phát triển.", 1)
+
+
+def _fail(exc: BaseException | None, line: str, code: int) -> None:
+    if exc is not None and _state["debug"]:
+        import traceback
+
+        traceback.print_exception(exc)
+    typer.echo(line, err=True)
+    sys.exit(code)

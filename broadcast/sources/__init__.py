@@ -1,0 +1,48 @@
+"""Readers: turn a file's bytes into plain text. One reader per format, chosen by suffix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from broadcast.errors import BroadcastError
+from broadcast.sources import text as _text
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """The text of one input document and where it came from."""
+
+    path: str
+    format: str
+    text: str
+
+
+# suffix -> (format name, reader). A reader takes bytes and the path (for messages).
+READERS = {suffix: (_text.FORMAT, _text.read) for suffix in _text.SUFFIXES}
+
+
+def supported_suffixes() -> list[str]:
+    return sorted(READERS)
+
+
+def read(path: str | Path) -> SourceText:
+    """Read a document file into text, or raise BroadcastError naming the file and the problem."""
+    p = Path(path)
+    if not p.exists():
+        raise BroadcastError(f"Không tìm thấy tệp '{p}'. Hãy kiểm tra lại đường dẫn.")
+    if p.is_dir():
+        raise BroadcastError(f"'{p}' là một thư mục, không phải tệp văn bản. Hãy chỉ ra một tệp.")
+    suffix = p.suffix.lower()
+    if suffix not in READERS:
+        known = ", ".join(supported_suffixes())
+        raise BroadcastError(
+            f"Tệp '{p}' có định dạng '{suffix or 'không đuôi'}' chưa được hỗ trợ; "
+            f"các định dạng đọc được: {known}."
+        )
+    fmt, reader = READERS[suffix]
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise BroadcastError(f"Không đọc được tệp '{p}': {exc.strerror or exc}.") from exc
+    return SourceText(path=str(p), format=fmt, text=reader(data, str(p)))

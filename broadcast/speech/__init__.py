@@ -1,0 +1,91 @@
+"""Spoken Vietnamese: turn printed text into what the announcer says, and cut it into segments.
+
+``pipeline()`` returns the ordered tuple of rules; a caller may pass its own tuple to
+``normalize()``. Each step is logged at debug level.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+
+from broadcast.speech import rules
+from broadcast.speech.lexicon import Lexicon, default_lexicon
+from broadcast.speech.numbers import NORTH, SOUTH, Dialect
+from broadcast.speech.segments import Pauses, Segment, segment
+
+log = logging.getLogger(__name__)
+
+Rule = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class SpeechOptions:
+    """How to read: dialect ('bac' or 'nam'), 'mùng' before days 1–10, document symbols."""
+
+    dialect: str = "bac"
+    mung: bool = False
+    read_symbols: bool = False
+    extra_abbreviations: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def words(self) -> Dialect:
+        return SOUTH if self.dialect == "nam" else NORTH
+
+    def __hash__(self) -> int:
+        return hash((self.dialect, self.mung, self.read_symbols,
+                     tuple(sorted(self.extra_abbreviations.items()))))
+
+
+def pipeline(options: SpeechOptions | None = None) -> tuple[Rule, ...]:
+    """The default ordered rules, with data and options bound."""
+    options = options or SpeechOptions()
+    d = options.words
+    lexicon: Lexicon = default_lexicon().extended(options.extra_abbreviations)
+    return (
+        rules.strip_markdown,
+        rules.tidy_spacing,
+        rules.drop_end_marks,
+        rules.drop_acronym_after_expansion,
+        partial(rules.read_item_labels, dialect=d),
+        partial(rules.read_standard_codes, dialect=d),
+        partial(rules.read_legal_codes, read_symbols=options.read_symbols, lexicon=lexicon,
+                dialect=d),
+        partial(rules.expand_abbreviations, lexicon=lexicon),
+        rules.lowercase_caps_runs,
+        partial(rules.read_dates, mung=options.mung, dialect=d),
+        partial(rules.read_times, dialect=d),
+        partial(rules.read_ranges, dialect=d),
+        rules.read_percent,
+        partial(rules.read_fractions, dialect=d),
+        partial(rules.read_ordinals, dialect=d),
+        partial(rules.read_roman_numerals, dialect=d),
+        rules.read_units,
+        rules.spell_unknown_acronyms,
+        partial(rules.read_numbers, dialect=d),
+        rules.read_symbols,
+        rules.tidy_punctuation,
+    )
+
+
+def _name(rule: Rule) -> str:
+    return getattr(rule, "__name__", None) or getattr(rule.func, "__name__", repr(rule))
+
+
+def normalize(text: str, steps: Sequence[Rule] | None = None) -> str:
+    """Printed text → spoken text."""
+    for rule in steps if steps is not None else pipeline():
+        before, text = text, rule(text)
+        if text != before:
+            log.debug("%s: %r → %r", _name(rule), before, text)
+    return text[:1].upper() + text[1:]
+
+
+def spoken_segments(
+    sections, options: SpeechOptions | None = None, pauses: Pauses | None = None
+) -> list[Segment]:
+    """Script sections → segments, each normalized with the pipeline for ``options``."""
+    steps = pipeline(options)
+    return segment(sections, lambda text: normalize(text, steps), pauses)

@@ -1,0 +1,316 @@
+"""Spoken-form rules: small pure functions ``str -> str``, each named after what it fixes.
+
+They run in the order of ``broadcast.speech.pipeline()``. Rules that need data or options take
+them as keyword arguments with defaults, so the pipeline binds them with ``functools.partial``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from broadcast.speech.lexicon import Lexicon, default_lexicon
+from broadcast.speech.numbers import (
+    NORTH,
+    Dialect,
+    read_decimal,
+    read_digits,
+    read_int,
+    read_ordinal,
+)
+
+UPPER_VI = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+MONTHS = {1: "một", 4: "tư"}
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+ROMAN_CONTEXT = r"(?:đợt|khóa|khoá|kỳ|lần|phần|chương|mục|giai đoạn|quý|hạng|loại|cấp|thứ)"
+LETTER_NAMES = {
+    "A": "a", "B": "bê", "C": "xê", "D": "dê", "Đ": "đê", "E": "e", "F": "ép", "G": "giê",
+    "H": "hát", "I": "i", "J": "gi", "K": "ca", "L": "e lờ", "M": "em mờ", "N": "en nờ",
+    "O": "o", "P": "pê", "Q": "quy", "R": "e rờ", "S": "ét xì", "T": "tê", "U": "u", "V": "vê",
+    "W": "vê kép", "X": "ích xì", "Y": "i dài", "Z": "dét",
+}
+UNITS = {
+    "km2": "ki lô mét vuông", "km²": "ki lô mét vuông", "km": "ki lô mét",
+    "m2": "mét vuông", "m²": "mét vuông", "m3": "mét khối", "m³": "mét khối",
+    "cm": "xăng ti mét", "mm": "mi li mét", "m": "mét", "ha": "héc ta", "kg": "ki lô gam",
+    "°C": "độ C", "độ C": "độ C", "km/h": "ki lô mét một giờ", "tr.đ": "triệu đồng",
+    "VNĐ": "đồng", "VND": "đồng", "đ": "đồng", "ml": "mi li lít", "l": "lít",
+}
+
+
+def strip_markdown(text: str) -> str:
+    """Drop Markdown marks: '**4.** Thủ trưởng' → '4. Thủ trưởng', '[a](url)' → 'a'."""
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^\s*#{1,6}\s*", "", text, flags=re.M)
+    text = re.sub(r"^\s*[*+]\s+", "- ", text, flags=re.M)
+    text = text.replace("*", "").replace("`", "")
+    return re.sub(r"(?<!\w)__?(\S.*?\S)__?(?!\w)", r"\1", text)
+
+
+def tidy_spacing(text: str) -> str:
+    """Join codes split by stray spaces ('14,591 /17' → '14,591/17', 'Số: 137 /KH')."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"(\d)\s+/\s*(?=[\d" + UPPER_VI + r"])", r"\1/", text)
+    text = re.sub(r"\b([Ss]ố)\s*:\s*(?=\d)", r"\1 ", text)
+    return re.sub(r"\s+([,.;:!?])", r"\1", text)
+
+
+def drop_end_marks(text: str) -> str:
+    """The '/.' that closes a document is not read: 'thực hiện./.' → 'thực hiện.'."""
+    return re.sub(r"\.?/\.?(?=\s*$)", ".", text)
+
+
+def drop_acronym_after_expansion(text: str) -> str:
+    """'Chỉ số Cải cách hành chính (PAR INDEX)' → 'Chỉ số Cải cách hành chính'."""
+    return re.sub(r"(?<=[a-zđà-ỹ,])\s*\(\s*[A-ZĐ][A-ZĐ0-9&\- ]*[A-ZĐ0-9]\s*\)", "", text)
+
+
+def _roman_value(token: str) -> int | None:
+    values = [ROMAN_VALUES[ch] for ch in token]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+                for i, v in enumerate(values))
+    return total if 0 < total < 100 and _to_roman(total) == token else None
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for value, sym in ((90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                       (4, "IV"), (1, "I")):
+        count, n = divmod(n, value)
+        out += sym * count
+    return out
+
+
+def read_item_labels(text: str, *, dialect: Dialect = NORTH) -> str:
+    """Leading labels read as words: 'II. Giải pháp' → 'Phần thứ hai. Giải pháp',
+    '3. Khắc phục' → 'Thứ ba, Khắc phục', 'a) Mục đích' → 'Mục đích', '- Tăng' → 'Tăng'."""
+    roman = re.match(r"^([IVXL]{1,6})\.\s+", text)
+    if roman and _roman_value(roman[1]):
+        return f"Phần thứ {read_ordinal(_roman_value(roman[1]), dialect)}. {text[roman.end():]}"
+    number = re.match(r"^(\d{1,2})\.(?!\d)\s*", text)
+    if number:
+        return f"Thứ {read_ordinal(int(number[1]), dialect)}, {text[number.end():]}"
+    nested = re.match(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+", text)
+    if nested:
+        parts = " chấm ".join(read_int(int(p), dialect) for p in nested[1].split("."))
+        return f"Mục {parts}. {text[nested.end():]}"
+    return re.sub(r"^(?:[a-zđ]\)|[-+•–])\s+", "", text)
+
+
+def read_standard_codes(text: str, *, dialect: Dialect = NORTH) -> str:
+    """'TCVN ISO 9001:2015' → 'TCVN ISO chín nghìn không trăm linh một năm hai nghìn ...'."""
+    def repl(m: re.Match[str]) -> str:
+        return f"{m[1]} {read_int(int(m[2]), dialect)} năm {read_int(int(m[3]), dialect)}"
+    return re.sub(r"\b(ISO|TCVN|QCVN|IEC)\s+(\d{3,5}):(\d{4})\b", repl, text)
+
+
+SYMBOL = r"[A-ZĐ][A-Za-zĐđ]*(?:[-/&][A-ZĐ][A-Za-zĐđ]*)*"
+
+
+def read_legal_codes(
+    text: str, *, read_symbols: bool = False, lexicon: Lexicon | None = None,
+    dialect: Dialect = NORTH,
+) -> str:
+    """'151/QĐ-UBND' → 'một trăm năm mươi mốt', '12-NQ/TU' → 'mười hai',
+    '30/2020/NĐ-CP' → 'ba mươi năm hai nghìn không trăm hai mươi'. The symbol is dropped, or
+    read through the lexicon when ``read_symbols``; never spelled letter by letter."""
+    lexicon = lexicon or default_lexicon()
+
+    def repl(m: re.Match[str]) -> str:
+        spoken = read_int(int(m["num"]), dialect)
+        if m["year"]:
+            spoken += " năm " + read_int(int(m["year"]), dialect)
+        if read_symbols:
+            parts = re.split(r"[-/&]", m["sym"])
+            spoken += " " + " ".join(lexicon.entries.get(p, p) for p in parts)
+        return spoken
+
+    pattern = rf"\b(?P<num>\d{{1,5}})(?:/(?P<year>(?:19|20)\d\d))?[/-](?P<sym>{SYMBOL})(?![\w])"
+    return re.sub(pattern, lambda m: repl(m) if _has_two_letters(m["sym"]) else m[0], text)
+
+
+def _has_two_letters(symbol: str) -> bool:
+    return sum(ch.isupper() for ch in symbol) >= 2
+
+
+def expand_abbreviations(text: str, *, lexicon: Lexicon | None = None) -> str:
+    """'UBND huyện' → 'Ủy ban nhân dân huyện', 'HĐND&UBND' → 'Hội đồng nhân dân và Ủy ban ...'."""
+    return (lexicon or default_lexicon()).expand(text)
+
+
+def lowercase_caps_runs(text: str) -> str:
+    """All-caps runs of words (headings, titles) in normal case: 'CHỈ SỐ CẢI CÁCH' → 'chỉ số
+    cải cách'. A lone word of plain capitals ('SIPAS', 'XYZ') is an acronym and stays."""
+    word = rf"[{UPPER_VI}]+"
+    run = re.compile(rf"\b{word}(?:[\s,\-–]+{word})*\b")
+
+    def repl(m: re.Match[str]) -> str:
+        chunk = m.group(0)
+        if re.fullmatch(r"[A-ZĐ]+", chunk) or len(chunk) == 1:
+            return chunk
+        return chunk.lower()
+
+    return run.sub(repl, text)
+
+
+def _month_word(month: int, dialect: Dialect) -> str:
+    return MONTHS.get(month, read_int(month, dialect))
+
+
+def _day_words(day: int, mung: bool, dialect: Dialect) -> str:
+    prefix = "mùng " if mung and day <= 10 else ""
+    return prefix + read_int(day, dialect)
+
+
+def _valid_date(day: int, month: int, year: int | None) -> bool:
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    return day <= calendar.monthrange(year or 2024, month)[1]
+
+
+def read_dates(text: str, *, mung: bool = False, dialect: Dialect = NORTH) -> str:
+    """'26/6/2024' → 'ngày hai mươi sáu tháng sáu năm hai nghìn không trăm hai mươi tư';
+    'tháng 7/2024' → 'tháng bảy năm ...'; 'tháng 4' → 'tháng tư'; '14/14' is not a date."""
+    def full(m: re.Match[str]) -> str:
+        day, month, year = int(m["d"]), int(m["m"]), int(m["y"])
+        if not _valid_date(day, month, year):
+            return m[0]
+        lead = "" if m["pre"] else "ngày "
+        return (f"{m['pre'] or ''}{lead}{_day_words(day, mung, dialect)} tháng "
+                f"{_month_word(month, dialect)} năm {read_int(year, dialect)}")
+
+    def day_month(m: re.Match[str]) -> str:
+        day, month = int(m["d"]), int(m["m"])
+        if not _valid_date(day, month, None):
+            return m[0]
+        return f"{m['pre']}{_day_words(day, mung, dialect)} tháng {_month_word(month, dialect)}"
+
+    def month_year(m: re.Match[str]) -> str:
+        month = int(m["m"])
+        if not 1 <= month <= 12:
+            return m[0]
+        year = f" năm {read_int(int(m['y']), dialect)}" if m["y"] else ""
+        return f"{m['pre']}{_month_word(month, dialect)}{year}"
+
+    pre = r"(?P<pre>\b[Nn]gày\s+)"
+    text = re.sub(rf"{pre}?\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})\b", full, text)
+    text = re.sub(rf"{pre}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\b(?!/)", day_month, text)
+    text = re.sub(r"(?P<pre>\b[Nn]gày\s+)(?P<d>\d{1,2})(?=\s+tháng\s+\d)",
+                  lambda m: m["pre"] + _day_words(int(m["d"]), mung, dialect), text)
+    return re.sub(r"(?P<pre>\b[Tt]háng\s+)(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4})\b)?(?![\d,.]\d)",
+                  month_year, text)
+
+
+def read_times(text: str, *, dialect: Dialect = NORTH) -> str:
+    """'7h30' → 'bảy giờ ba mươi phút', '14:00' → 'mười bốn giờ', '7 giờ 30' stays for numbers."""
+    def repl(m: re.Match[str]) -> str:
+        hour, minute = int(m["h"]), int(m["min"] or 0)
+        if hour > 24 or minute > 59:
+            return m[0]
+        spoken = f"{read_int(hour, dialect)} giờ"
+        return spoken + (f" {read_int(minute, dialect)} phút" if minute else "")
+
+    text = re.sub(r"\b(?P<h>\d{1,2})\s?h\s?(?P<min>\d{2})?(?:'|p|ph)?(?![\w])", repl, text)
+    return re.sub(r"\b(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)\b", repl, text)
+
+
+NUM = r"\d+(?:[.,]\d+)*"
+
+
+def read_ranges(text: str, *, dialect: Dialect = NORTH) -> str:
+    """'2021-2030' → 'hai nghìn không trăm hai mươi mốt đến hai nghìn không trăm ba mươi'."""
+    def repl(m: re.Match[str]) -> str:
+        low, high = int(m[1]), int(m[2])
+        if low >= high:
+            return m[0]
+        return f"{read_int(low, dialect)} đến {read_int(high, dialect)}"
+    return re.sub(r"(?<![\w/.,-])(\d{1,4})\s*[-–]\s*(\d{1,4})(?![\w/.,-]|,\d)", repl, text)
+
+
+def read_percent(text: str) -> str:
+    """'69,46%' and '100 %' → '69,46 phần trăm' (the number is read by read_numbers)."""
+    return re.sub(rf"({NUM})\s*%", r"\1 phần trăm", text)
+
+
+def read_fractions(text: str, *, dialect: Dialect = NORTH) -> str:
+    """'85,96/100 điểm' → '… trên một trăm điểm'; 'thứ 1/8' → 'thứ nhất trên tám'."""
+    text = re.sub(r"\b([Tt]hứ)\s+(\d{1,2})\s*/\s*(\d+)\b",
+                  lambda m: f"{m[1]} {read_ordinal(int(m[2]), dialect)} trên {m[3]}", text)
+    return re.sub(rf"(?<![\w/])({NUM})\s*/\s*({NUM})(?![\w/])", r"\1 trên \2", text)
+
+
+def read_ordinals(text: str, *, dialect: Dialect = NORTH) -> str:
+    """'thứ 4' → 'thứ tư', 'lần thứ 1' → 'lần thứ nhất'."""
+    return re.sub(r"\b([Tt]hứ)\s+(\d{1,3})\b(?![.,]\d)",
+                  lambda m: f"{m[1]} {read_ordinal(int(m[2]), dialect)}", text)
+
+
+def read_roman_numerals(text: str, *, dialect: Dialect = NORTH) -> str:
+    """'đợt I năm 2023' → 'đợt một năm 2023', 'quý II' → 'quý hai', 'khóa XV' → 'khóa mười lăm'."""
+    def repl(m: re.Match[str]) -> str:
+        value = _roman_value(m[2])
+        return f"{m[1]} {read_int(value, dialect)}" if value else m[0]
+    return re.sub(rf"\b({ROMAN_CONTEXT})\s+([IVXL]{{1,6}})\b", repl, text, flags=re.I)
+
+
+def read_units(text: str) -> str:
+    """'5 km' → '5 ki lô mét', '30°C' → '30 độ C', '500.000đ' → '500.000 đồng'."""
+    keys = "|".join(re.escape(k) for k in sorted(UNITS, key=len, reverse=True))
+    return re.sub(rf"(\d)\s*({keys})(?![\w²³])", lambda m: f"{m[1]} {UNITS[m[2]]}", text)
+
+
+def spell_unknown_acronyms(text: str) -> str:
+    """Acronyms not in the lexicon are spelled with Vietnamese letter names: 'XYZ' → 'ích xì
+    i dài dét'. Only tokens of plain capitals (and Đ) count, not words like 'LƯU'."""
+    def repl(m: re.Match[str]) -> str:
+        return " ".join(LETTER_NAMES.get(ch, ch) for ch in m[0] if ch.isalpha())
+    return re.sub(r"(?<![\w])[A-ZĐ]{2,}(?![\w])", repl, text)
+
+
+def read_numbers(text: str, *, dialect: Dialect = NORTH) -> str:
+    """Digits to words: '1.500.000' → 'một triệu năm trăm nghìn', '85,96' → 'tám mươi lăm
+    phẩy chín mươi sáu', '09' → 'chín', '-5' → 'âm năm', '0912345678' read digit by digit."""
+    def grouped(m: re.Match[str]) -> str:
+        integer, _, fraction = m[1].replace(".", "").partition(",")
+        return read_decimal(integer, fraction, dialect)
+
+    def plain(m: re.Match[str]) -> str:
+        digits = m[2]
+        if (digits.startswith("0") and len(digits) >= 4) or len(digits) > 15:
+            return m[1] + read_digits(digits)
+        return m[1] + read_int(int(digits), dialect)
+
+    text = re.sub(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?)(?![\d.])", grouped, text)
+    text = re.sub(r"(?<![\w.,])(\d+),(\d+)(?![\d,])",
+                  lambda m: read_decimal(m[1], m[2], dialect), text)
+    text = re.sub(r"(?<![\w.,])(\d)\.0(?![\d.])", lambda m: read_int(int(m[1])) + " chấm không",
+                  text)
+    text = re.sub(r"(?<![\w.,])(\d+)\.(\d{1,2})(?![\d])",
+                  lambda m: read_decimal(m[1], m[2], dialect), text)
+    text = re.sub(r"(?:(?<=\s)|(?<=^)|(?<=\())-(?=\d)", "âm ", text)
+    return re.sub(r"(^|[^\d])(\d+)", plain, text)
+
+
+def read_symbols(text: str) -> str:
+    """Symbols a voice cannot read: '&' → 'và', '+' → 'cộng', '@' → 'a còng', dashes between
+    words → comma, quotes and brackets dropped, '...' → '.', 'Nam/Nữ' → 'Nam hoặc Nữ'."""
+    text = text.replace("&", " và ").replace("@", " a còng ").replace("%", " phần trăm")
+    text = re.sub(r"(?<=\w)\s*\+\s*(?=\w)", " cộng ", text)
+    text = re.sub(r"\s+[-–—]+\s*|\s*[-–—]+\s+", ", ", text)
+    text = re.sub(r"[“”\"‘’«»]", "", text)
+    text = re.sub(r"[()\[\]{}]", ", ", text)
+    text = re.sub(r"\.{2,}|…", ".", text)
+    text = re.sub(r"(?<=\w)/(?=\w)", " hoặc ", text)
+    text = re.sub(r"(?<=\w)-(?=\w)", " ", text)
+    return re.sub(r"[/\\|*_#~^<>=]", " ", text)
+
+
+def tidy_punctuation(text: str) -> str:
+    """Clean what earlier rules leave: ' ,' → ',', ',,' → ',', ', .' → '.', double spaces."""
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = re.sub(r"[,;:]\s*([.!?])", r"\1", text)
+    text = re.sub(r"^[\s,;:.]+", "", text)
+    text = re.sub(r"([.!?]\s+)(\w)", lambda m: m[1] + m[2].upper(), text)
+    return re.sub(r"([,;:])(?=\S)", r"\1 ", text).strip()

@@ -1,0 +1,119 @@
+"""Cutting a script into spoken segments (sentences, or clauses of long sentences) with pauses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+# Tokens that end with a period but do not end a sentence.
+NO_BREAK_BEFORE_DOT = {"TP", "Tp", "TM", "KT", "TL", "TS", "ThS", "PGS", "GS", "BS", "St", "v.v",
+                       "Q", "TT", "P"}
+LABEL = re.compile(r"^(?:[IVXL]{1,6}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[-+•–])\s+")
+LONG_SENTENCE = 220
+MIN_CLAUSE = 50
+
+
+class SectionLike(Protocol):
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Pauses:
+    """Silence after a segment, in milliseconds, chosen by the structure it ends."""
+
+    title: int = 1200
+    heading: int = 900
+    block: int = 650
+    sentence: int = 350
+    clause: int = 200
+
+    def after(self, kind: str, last_of_section: bool) -> int:
+        if kind in ("title", "heading"):
+            return self.title if kind == "title" else self.heading
+        return self.block if last_of_section else self.sentence
+
+
+@dataclass
+class Segment:
+    """One piece of speech: the printed text, what the voice says, and the pause after it."""
+
+    index: int
+    kind: str
+    text: str
+    spoken: str
+    pause_ms: int
+
+
+def _ends_sentence(text: str, dot: int) -> bool:
+    word = re.search(r"([\w.]+)$", text[:dot])
+    return not (word and word[1] in NO_BREAK_BEFORE_DOT)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split at . ! ? … followed by a capital letter; a leading label ('1.', 'II.') stays."""
+    label = LABEL.match(text)
+    head, body = (text[: label.end()], text[label.end():]) if label else ("", text)
+    pieces, start = [], 0
+    for m in re.finditer(r"[.!?…]+[\"”)]?\s+", body):
+        nxt = body[m.end(): m.end() + 1]
+        if (nxt.isupper() or nxt in "-–\"“") and _ends_sentence(body, m.start()):
+            pieces.append(body[start: m.end()].strip())
+            start = m.end()
+    pieces.append(body[start:].strip())
+    pieces = [p for p in pieces if p]
+    if head and pieces:
+        pieces[0] = head + pieces[0]
+    return pieces or ([head.strip()] if head.strip() else [])
+
+
+def split_clauses(sentence: str, limit: int = LONG_SENTENCE) -> list[str]:
+    """A long sentence is cut at ';' (then ':') into clauses of reasonable length."""
+    if len(sentence) <= limit:
+        return [sentence]
+    for mark in (";", ":"):
+        parts = [p.strip() for p in re.split(rf"(?<={mark})\s+", sentence) if p.strip()]
+        if len(parts) > 1:
+            return _merge_short(parts)
+    return [sentence]
+
+
+def _merge_short(parts: list[str]) -> list[str]:
+    merged: list[str] = []
+    for part in parts:
+        if merged and (len(merged[-1]) < MIN_CLAUSE or len(part) < MIN_CLAUSE):
+            merged[-1] = f"{merged[-1]} {part}"
+        else:
+            merged.append(part)
+    return merged
+
+
+def segment(
+    sections: Iterable[SectionLike],
+    normalize: Callable[[str], str],
+    pauses: Pauses | None = None,
+) -> list[Segment]:
+    """Sections (kind, printed text) → spoken segments with the pause after each."""
+    pauses = pauses or Pauses()
+    out: list[Segment] = []
+    for section in sections:
+        pieces = _pieces(section.text)
+        for i, (piece, clause_end) in enumerate(pieces):
+            spoken = normalize(piece)
+            if not re.search(r"\w", spoken):
+                continue
+            last = i == len(pieces) - 1
+            pause = pauses.clause if clause_end and not last else pauses.after(section.kind, last)
+            out.append(Segment(len(out), section.kind, piece, spoken, pause))
+    return out
+
+
+def _pieces(text: str) -> Sequence[tuple[str, bool]]:
+    """(piece, ends_mid_sentence) for every clause of every sentence."""
+    out: list[tuple[str, bool]] = []
+    for sentence in split_sentences(" ".join(text.split())):
+        clauses = split_clauses(sentence)
+        out += [(c, j < len(clauses) - 1) for j, c in enumerate(clauses)]
+    return out
