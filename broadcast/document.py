@@ -146,11 +146,18 @@ def _clean_line(line: str) -> tuple[str, bool]:
     return line.strip(), heading
 
 
+def _starts_part(line: str) -> bool:
+    """A line that begins a new part even without a blank line before it."""
+    return bool(MARKER_LINE.match(line)) or any(
+        p.match(line) for p in (NUMBER, PLACE_DATE, SUBJECT_VV, KINH_GUI, NOI_NHAN, QUOC_HIEU,
+                                TIEU_NGU))
+
+
 def _split_marked(lines: list[str]) -> list[list[str]]:
-    """Split a paragraph where a later line starts a bullet or a numbered label."""
+    """Split a paragraph where a later line starts a bullet, a label or a header part."""
     groups: list[list[str]] = []
     for line in lines:
-        if groups and not MARKER_LINE.match(line):
+        if groups and not _starts_part(line):
             groups[-1].append(line)
         else:
             groups.append([line])

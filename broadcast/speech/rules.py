@@ -224,7 +224,7 @@ def read_ranges(text: str, *, dialect: Dialect = NORTH) -> str:
         if low >= high:
             return m[0]
         return f"{read_int(low, dialect)} đến {read_int(high, dialect)}"
-    return re.sub(r"(?<![\w/.,-])(\d{1,4})\s*[-–]\s*(\d{1,4})(?![\w/.,-]|,\d)", repl, text)
+    return re.sub(r"(?<![\w/.,-])(\d{1,4})\s*[-–]\s*(\d{1,4})(?![\w/-]|[.,]\d)", repl, text)
 
 
 def read_percent(text: str) -> str:

@@ -1,0 +1,37 @@
+import unicodedata
+
+import pytest
+
+from broadcast import sources
+from broadcast.errors import BroadcastError
+
+
+def test_reads_utf8_with_bom_and_crlf_in_nfc(tmp_path):
+    text = unicodedata.normalize("NFD", "Kính gửi: Ủy ban nhân dân\r\nxã Phúc Lộc")
+    path = tmp_path / "a.md"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    got = sources.read(path)
+    assert got.text == "Kính gửi: Ủy ban nhân dân\nxã Phúc Lộc"
+    assert unicodedata.is_normalized("NFC", got.text)
+    assert got.format == "text"
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("empty.md", b"  \n\n", "trống"),
+    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "nhị phân"),
+    ("legacy.txt", "Thông báo".encode("cp1258"), "UTF-8"),
+    ("notice.docx", b"PK\x03\x04", "chưa được hỗ trợ"),
+])
+def test_bad_files_raise_one_clear_message(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(BroadcastError, match=message) as info:
+        sources.read(path)
+    assert name in str(info.value)
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(BroadcastError, match="Không tìm thấy"):
+        sources.read(tmp_path / "nope.md")
+    with pytest.raises(BroadcastError, match="thư mục"):
+        sources.read(tmp_path)
