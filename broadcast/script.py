@@ -66,14 +66,24 @@ def template_dirs(user_dir: str | Path | None = None) -> list[Path]:
 
 
 def normal_case(text: str) -> str:
-    """'ỦY BAN NHÂN DÂN HUYỆN ĐỨC THỌ' → 'Ủy ban nhân dân huyện Đức Thọ'; mixed case kept."""
+    """'ỦY BAN NHÂN DÂN HUYỆN ĐỨC THỌ' → 'Ủy ban nhân dân huyện Đức Thọ', 'UBND XÃ AN PHÚ' →
+    'UBND xã An Phú'; text already in mixed case is kept."""
     letters = [c for c in text if c.isalpha()]
     if not letters or not all(c.isupper() for c in letters):
         return text
-    lowered = text.lower()
+    lowered = " ".join(w if _is_acronym(w) else w.lower() for w in text.split())
     units = "|".join(UNIT_WORDS)
     lowered = re.sub(rf"\b({units})\s+(.+)$", lambda m: f"{m[1]} {m[2].title()}", lowered)
     return lowered[:1].upper() + lowered[1:]
+
+
+SYLLABLE = re.compile(r"^(NGH|NG|GH|GI|KH|PH|TH|TR|CH|NH|QU|[BCDĐGHKLMNPRSTVX])?[AEIOUY]{1,3}"
+                      r"(NG|NH|CH|[CMNPTIUOY])?$")
+
+
+def _is_acronym(word: str) -> bool:
+    """'UBND', 'HĐND' are acronyms; 'BAN', 'AN' (plain syllables without marks) are words."""
+    return bool(re.fullmatch(r"[A-ZĐ&]{2,8}", word)) and not SYLLABLE.match(word)
 
 
 def lcfirst(text: str) -> str:

@@ -5,6 +5,7 @@ import warnings
 with warnings.catch_warnings():
     # pydub warns at import when ffmpeg is not on PATH; we never let pydub call ffmpeg itself.
     warnings.simplefilter("ignore", RuntimeWarning)
+    warnings.simplefilter("ignore", DeprecationWarning)  # pydub imports audioop (3.11, 3.12)
     from pydub import AudioSegment  # noqa: F401
 
 RATE = 44100

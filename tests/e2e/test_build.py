@@ -1,0 +1,145 @@
+"""Build real notices end to end with the offline voice and measure the MP3 that comes out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from broadcast import document, sources
+from broadcast.audio import jingles
+from broadcast.config import Commune
+from broadcast.pipeline import BuildOptions, build
+from broadcast.speech import normalize
+from tests.conftest import (
+    DIRECTIVES,
+    ROOT,
+    SAMPLE,
+    best_correlation,
+    corpus_file,
+    decode,
+    rms_db,
+    segment_samples,
+)
+from tests.fakes import FakeGoogle
+
+RATE = 44100
+NOT_SPOKEN = ("Nơi nhận", "Kính gửi", "Cộng hòa xã hội", "Độc lập", "Lưu: VT", "Như trên",
+              "Phê duyệt của lãnh đạo", "Ghi chú")
+
+
+def notices():
+    return [SAMPLE, *(pytest.param(name, id=name) for name in DIRECTIVES)]
+
+
+def _path(notice):
+    return notice if not isinstance(notice, str) else corpus_file(notice)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    cache = {}
+
+    def get(notice):
+        path = _path(notice)
+        if path not in cache:
+            out = tmp_path_factory.mktemp("out")
+            options = BuildOptions(commune=Commune.from_text("Phúc Lộc"), out_dir=out,
+                                   broadcast_date=dt.date(2024, 7, 4))
+            cache[path] = (path, build(path, options), out)
+        return cache[path]
+
+    return get
+
+
+def first_words(text: str, count: int = 6) -> str:
+    return " ".join(normalize(text).split()[:count]).rstrip(",.;:").lower()
+
+
+@pytest.mark.parametrize("notice", notices())
+def test_outputs_are_written_where_expected(built, notice):
+    path, result, out = built(notice)
+    folder = out / "2024-07"
+    assert sorted(p.suffix for p in folder.iterdir()) == [".json", ".mp3", ".txt", ".txt"]
+    assert result.mp3.endswith(".mp3") and result.mp3.startswith(str(folder))
+    assert re.fullmatch(r"[a-z0-9-]+\.mp3", result.mp3.split("/")[-1])
+
+
+@pytest.mark.parametrize("notice", notices())
+def test_mp3_starts_with_intro_ends_with_outro_and_holds_the_speech(built, notice):
+    path, result, _ = built(notice)
+    samples = decode(result.mp3)
+    intro = segment_samples(jingles.default_intro())
+    outro = segment_samples(jingles.default_outro())
+    duration = len(samples) / RATE
+    words = len(open(result.spoken, encoding="utf-8").read().split())
+    assert duration > (len(intro) + len(outro)) / RATE + words * 0.15
+    first = samples[: RATE + 2000]
+    assert rms_db(first) > -30
+    assert best_correlation(first, intro[:RATE]) > 0.9
+    last = samples[-(RATE + 4000):]
+    assert rms_db(last) > -35
+    assert best_correlation(last, outro[-RATE:]) > 0.9
+    middle = samples[int(len(samples) / 2): int(len(samples) / 2) + RATE]
+    assert best_correlation(middle, intro[:RATE // 2]) < 0.5
+
+
+@pytest.mark.parametrize("notice", notices())
+def test_spoken_text_has_no_digits_and_covers_every_item(built, notice):
+    path, result, _ = built(notice)
+    spoken = open(result.spoken, encoding="utf-8").read()
+    assert not re.search(r"[0-9/]", spoken)
+    flat = " ".join(spoken.split()).lower()
+    directive = document.parse(sources.read(path))
+    blocks = list(document.walk(directive.body))
+    assert blocks, "the notice has directive items"
+    for block in blocks:
+        assert first_words(block.text) in flat, block.text[:60]
+    for phrase in NOT_SPOKEN:
+        assert phrase.lower() not in flat
+    if directive.signer and directive.signer.name:
+        assert directive.signer.name.lower() not in flat
+
+
+@pytest.mark.parametrize("notice", notices())
+def test_manifest_and_printed_script(built, notice):
+    path, result, _ = built(notice)
+    manifest = json.loads(open(result.manifest, encoding="utf-8").read())
+    cues = [(s["start"], s["end"]) for s in manifest["segments"]]
+    assert cues == sorted(cues) and all(b > a for a, b in cues)
+    assert cues[0][0] >= manifest["intro"]
+    assert cues[-1][1] <= manifest["duration"] - manifest["outro"]
+    printed = open(result.script, encoding="utf-8").read()
+    assert printed.startswith("BÀI TUYÊN TRUYỀN VỀ")
+    assert "Phê duyệt của lãnh đạo" in printed
+    assert "Kính thưa bà con" in printed
+
+
+def test_gtts_build_against_local_fake(tmp_path, monkeypatch):
+    with FakeGoogle(fail_first=1, fail_status=500) as fake:
+        monkeypatch.setenv("BROADCAST_GTTS_URL", fake.url)
+        options = BuildOptions(commune=Commune.from_text("Phúc Lộc"), engine="gtts",
+                               out_dir=tmp_path, broadcast_date=dt.date(2025, 4, 5))
+        result = build(SAMPLE, options)
+    assert result.engine == "gtts"
+    assert len(fake.requests) > result.segments
+    samples = decode(result.mp3)
+    assert len(samples) / RATE > 0.4 * (len(fake.requests) - 1)
+
+
+def test_console_build_prints_where_the_files_are(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "broadcast", "build", str(SAMPLE), "--commune", "Phúc Lộc",
+         "--out", str(tmp_path), "--date", "2025-04-05"],
+        capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    mp3 = next((tmp_path / "2025-04").glob("*.mp3"))
+    assert str(mp3) in done.stdout
+    assert "Đang tổng hợp giọng đọc" in done.stderr
+    assert len(decode(mp3)) > 10 * RATE
+    assert np.isfinite(decode(mp3)).all()

@@ -1,0 +1,84 @@
+import subprocess
+import sys
+
+import pytest
+
+from broadcast.cli import main
+from tests.conftest import ROOT, SAMPLE
+
+
+def run(args, capsys):
+    try:
+        main(args)
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def bad_inputs(tmp_path):
+    (tmp_path / "empty.md").write_text("   \n")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PK")
+    (tmp_path / "latin.txt").write_bytes(b"Th\xf4ng b\xe1o s\xf4\xb4 5")
+    (tmp_path / "folder").mkdir()
+    return {
+        "missing.md": "Không tìm thấy tệp",
+        "folder": "là một thư mục",
+        "empty.md": "trống",
+        "binary.txt": "nhị phân",
+        "latin.txt": "UTF-8",
+    }
+
+
+def test_bad_files_give_one_vietnamese_line_and_exit_2(tmp_path, capsys):
+    out_dir = tmp_path / "out"
+    for name, message in bad_inputs(tmp_path).items():
+        code, _, err = run(["build", str(tmp_path / name), "--commune", "Phúc Lộc",
+                            "--out", str(out_dir)], capsys)
+        assert code == 2, name
+        lines = err.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("Lỗi: ") and message in lines[0]
+        assert name in lines[0]
+        assert "Traceback" not in err
+    assert not out_dir.exists()
+
+
+def test_unknown_engine_exit_2_and_nothing_written(tmp_path, capsys):
+    code, _, err = run(["build", str(SAMPLE), "--commune", "Phúc Lộc", "--engine", "festival",
+                        "--out", str(tmp_path / "out")], capsys)
+    assert code == 2 and "festival" in err and "espeak" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_usage_errors_are_vietnamese(capsys):
+    code, _, err = run(["build", str(SAMPLE), "--khong-co"], capsys)
+    assert code == 2 and err.startswith("Lỗi: Không có tùy chọn --khong-co")
+    code, _, err = run(["build", str(SAMPLE)], capsys)
+    assert code == 2 and "Thiếu --commune" in err
+
+
+def test_bad_date_is_a_user_error(capsys, tmp_path):
+    code, _, err = run(["build", str(SAMPLE), "-c", "Phúc Lộc", "--date", "04/07/2024",
+                        "--out", str(tmp_path)], capsys)
+    assert code == 2 and "NĂM-THÁNG-NGÀY" in err
+
+
+def test_normalize_prints_spoken_form(capsys):
+    code, out, _ = run(["normalize", "Ngày 26/6/2024, UBND huyện"], capsys)
+    assert code == 0
+    assert out.strip() == ("Ngày hai mươi sáu tháng sáu năm hai nghìn không trăm hai mươi tư, "
+                           "Ủy ban nhân dân huyện")
+
+
+def test_engines_lists_both_with_status(capsys):
+    code, out, _ = run(["engines"], capsys)
+    assert code == 0
+    assert out.startswith("espeak") and "dùng được" in out
+    assert "gtts" in out
+
+
+def test_python_dash_m_entry_point():
+    done = subprocess.run([sys.executable, "-m", "broadcast", "normalize", "tháng 4"],
+                          capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0 and done.stdout.strip() == "Tháng tư"
