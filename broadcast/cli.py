@@ -95,7 +95,8 @@ def build(
     finally:
         bar.close()
     typer.echo(f"Đã dựng xong: {result.title}")
-    typer.echo(f"  Tệp âm thanh : {result.mp3} ({_mmss(result.duration_s)}, bộ đọc {result.engine})")
+    length = _mmss(result.duration_s)
+    typer.echo(f"  Tệp âm thanh : {result.mp3} ({length}, bộ đọc {result.engine})")
     typer.echo(f"  Bài in       : {result.script}")
     typer.echo(f"  Lời đọc      : {result.spoken}")
 
@@ -112,7 +113,8 @@ def engines() -> None:
 
     for name, description, status in list_engines():
         mark = "dùng được" if status else "chưa dùng được"
-        typer.echo(f"{name:8} {mark}: {status.reason}" + (f" — {description}" if description else ""))
+        about = f" — {description}" if description else ""
+        typer.echo(f"{name:8} {mark}: {status.reason}{about}")
 
 
 @app.command()

@@ -430,8 +430,8 @@ def _guess_issuer(doc: Directive, text: str) -> str:
         return doc.issuer
     if not doc.place:
         return ""
-    match = re.search(rf"\b(huyện|thị xã|thành phố|tỉnh|quận|xã|phường|thị trấn)\s+{re.escape(doc.place)}",
-                      text)
+    units = "huyện|thị xã|thành phố|tỉnh|quận|xã|phường|thị trấn"
+    match = re.search(rf"\b({units})\s+{re.escape(doc.place)}", text)
     unit = f"{match[1]} {doc.place}" if match else doc.place
     return f"Ủy ban nhân dân {unit}"
 

@@ -80,7 +80,7 @@ def synthesize(engine: Engine, segments: list[Segment], voice: str | None,
 def manifest(script: Script, segments: list[Segment], program: Program, engine: Engine,
              voice: str | None) -> dict:
     cues = [dict(asdict(seg), start=start / 1000, end=end / 1000)
-            for seg, (start, end) in zip(segments, program.cues)]
+            for seg, (start, end) in zip(segments, program.cues, strict=True)]
     return {
         "title": script.title, "source": script.source, "commune": script.commune,
         "date": script.date, "template": script.template, "engine": engine.name,

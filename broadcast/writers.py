@@ -5,7 +5,6 @@ build leaves nothing behind."""
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import unicodedata
 import uuid
@@ -51,7 +50,7 @@ def staged(folder: Path) -> Iterator[Callable[[str], Path]]:
     try:
         yield stage
         for final, temp in temps.items():
-            os.replace(temp, final)
+            temp.replace(final)
     except BaseException:
         for temp in temps.values():
             with contextlib.suppress(OSError):

@@ -1,8 +1,6 @@
 import subprocess
 import sys
 
-import pytest
-
 from broadcast.cli import main
 from tests.conftest import ROOT, SAMPLE
 

@@ -19,7 +19,7 @@ class SourceText:
 
 
 # suffix -> (format name, reader). A reader takes bytes and the path (for messages).
-READERS = {suffix: (_text.FORMAT, _text.read) for suffix in _text.SUFFIXES}
+READERS = dict.fromkeys(_text.SUFFIXES, (_text.FORMAT, _text.read))
 
 
 def supported_suffixes() -> list[str]:

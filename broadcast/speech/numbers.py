@@ -1,6 +1,6 @@
 """Reading numbers aloud in Vietnamese, the way an announcer says them.
 
-Northern usage by default (nghìn, linh, hai mươi tư); ``Dialect.SOUTH`` gives ngàn, lẻ, hai mươi bốn.
+Northern usage by default (nghìn, linh, hai mươi tư); ``SOUTH`` gives ngàn, lẻ, hai mươi bốn.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -77,7 +78,7 @@ def test_mp3_starts_with_intro_ends_with_outro_and_holds_the_speech(built, notic
     intro = segment_samples(jingles.default_intro())
     outro = segment_samples(jingles.default_outro())
     duration = len(samples) / RATE
-    words = len(open(result.spoken, encoding="utf-8").read().split())
+    words = len(Path(result.spoken).read_text(encoding="utf-8").split())
     assert duration > (len(intro) + len(outro)) / RATE + words * 0.15
     first = samples[: RATE + 2000]
     assert rms_db(first) > -30
@@ -92,7 +93,7 @@ def test_mp3_starts_with_intro_ends_with_outro_and_holds_the_speech(built, notic
 @pytest.mark.parametrize("notice", notices())
 def test_spoken_text_has_no_digits_and_covers_every_item(built, notice):
     path, result, _ = built(notice)
-    spoken = open(result.spoken, encoding="utf-8").read()
+    spoken = Path(result.spoken).read_text(encoding="utf-8")
     assert not re.search(r"[0-9/]", spoken)
     flat = " ".join(spoken.split()).lower()
     directive = document.parse(sources.read(path))
@@ -109,12 +110,12 @@ def test_spoken_text_has_no_digits_and_covers_every_item(built, notice):
 @pytest.mark.parametrize("notice", notices())
 def test_manifest_and_printed_script(built, notice):
     path, result, _ = built(notice)
-    manifest = json.loads(open(result.manifest, encoding="utf-8").read())
+    manifest = json.loads(Path(result.manifest).read_text(encoding="utf-8"))
     cues = [(s["start"], s["end"]) for s in manifest["segments"]]
     assert cues == sorted(cues) and all(b > a for a, b in cues)
     assert cues[0][0] >= manifest["intro"]
     assert cues[-1][1] <= manifest["duration"] - manifest["outro"]
-    printed = open(result.script, encoding="utf-8").read()
+    printed = Path(result.script).read_text(encoding="utf-8")
     assert printed.startswith("BÀI TUYÊN TRUYỀN VỀ")
     assert "Phê duyệt của lãnh đạo" in printed
     assert "Kính thưa bà con" in printed

@@ -54,7 +54,7 @@ def test_read_ordinal(n, word):
 
 
 # An independent reference, written digit by digit over a zero-padded string.
-UNITS = "không một hai ba bốn năm sáu bảy tám chín".split()
+UNITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
 
 
 def _ref_three(h: int, t: int, u: int, leading: bool) -> list[str]:
