@@ -251,19 +251,19 @@ class _HeaderReader:
         text = TIEU_NGU.sub("", QUOC_HIEU.sub("", para.text)).strip()
         if not text:
             return True
-        return any(step(text, para) for step in (
+        return any(step(text) for step in (
             self._number, self._place_date, self._subject_vv, self._kind,
             self._subject, self._kinh_gui, self._issuer,
         ))
 
-    def _number(self, text: str, para: _Para) -> bool:
+    def _number(self, text: str) -> bool:
         match = NUMBER.match(text)
         if not match:
             return False
         self.doc.number, self.doc.symbol = match["number"], match["symbol"].strip("/")
         return True
 
-    def _place_date(self, text: str, para: _Para) -> bool:
+    def _place_date(self, text: str) -> bool:
         match = PLACE_DATE.match(text)
         if not match:
             return False
@@ -271,14 +271,14 @@ class _HeaderReader:
         self.doc.date = _iso_date(match["year"], match["month"], match["day"])
         return True
 
-    def _subject_vv(self, text: str, para: _Para) -> bool:
+    def _subject_vv(self, text: str) -> bool:
         match = SUBJECT_VV.match(text)
         if not match:
             return False
         self.doc.subject = match["subject"].strip()
         return True
 
-    def _kind(self, text: str, para: _Para) -> bool:
+    def _kind(self, text: str) -> bool:
         found = None if self.doc.kind != "other" else _kind_of_line(text)
         if not found:
             return False
@@ -288,14 +288,14 @@ class _HeaderReader:
         self.expect_subject = not rest
         return True
 
-    def _subject(self, text: str, para: _Para) -> bool:
+    def _subject(self, text: str) -> bool:
         if not self.expect_subject or any(p.match(text) for p in (ROMAN, NUMBERED, KINH_GUI)):
             return False
         self.expect_subject = False
         self.doc.subject = _sentence_case(text) if _is_caps(text) else text
         return True
 
-    def _kinh_gui(self, text: str, para: _Para) -> bool:
+    def _kinh_gui(self, text: str) -> bool:
         match = KINH_GUI.match(text)
         if not match:
             return False
@@ -305,7 +305,7 @@ class _HeaderReader:
         self.in_addressees = True
         return True
 
-    def _issuer(self, text: str, para: _Para) -> bool:
+    def _issuer(self, text: str) -> bool:
         if self.doc.issuer or self.doc.kind != "other" or not _is_caps(text):
             return False
         self.doc.issuer = " ".join(text.split())
