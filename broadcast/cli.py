@@ -72,6 +72,30 @@ class _Bar:
             self.bar.__exit__(None, None, None)
 
 
+DIALECT_HELP = "Giọng vùng khi đọc số: bac (nghìn, linh, hai mươi tư) hoặc nam (ngàn, lẻ, bốn)."
+
+
+def _speech_options(dialect: str, mung: bool, read_symbols: bool, drop_labels: bool,
+                    lexicon: Path | None):
+    from broadcast import sources
+    from broadcast.speech import SpeechOptions
+    from broadcast.speech.lexicon import parse_table
+
+    extra = parse_table(sources.read_plain(lexicon), str(lexicon)) if lexicon else {}
+    return SpeechOptions(dialect=dialect, mung=mung, read_symbols=read_symbols,
+                         drop_labels=drop_labels, extra_abbreviations=extra)
+
+
+DIALECT = typer.Option("bac", "--dialect", help=DIALECT_HELP)
+MUNG = typer.Option(False, "--mung", help='Đọc "mùng" trước ngày 1 đến 10 ("mùng năm tháng tư").')
+SYMBOLS = typer.Option(False, "--read-symbols",
+                       help="Đọc cả ký hiệu văn bản (QĐ-UBND → Quyết định Ủy ban nhân dân).")
+DROP_LABELS = typer.Option(False, "--drop-labels",
+                           help="Không đọc số thứ tự mục (I., 1., a) …).")
+LEXICON = typer.Option(None, "--lexicon",
+                       help="Tệp từ viết tắt riêng: mỗi dòng 'VIẾT TẮT<Tab>cách đọc'.")
+
+
 @app.command()
 def build(
     notice: str = typer.Argument(..., help="Tệp văn bản chỉ đạo (.md hoặc .txt)."),
@@ -81,14 +105,20 @@ def build(
     out: Path = typer.Option(Path("audio_out"), "--out", "-o", help="Thư mục kết quả."),
     date: str = typer.Option(None, "--date", help="Ngày phát NĂM-THÁNG-NGÀY (mặc định hôm nay)."),
     template_dir: Path = typer.Option(None, "--templates", help="Thư mục mẫu riêng (ưu tiên)."),
+    dialect: str = DIALECT,
+    mung: bool = MUNG,
+    read_symbols: bool = SYMBOLS,
+    drop_labels: bool = DROP_LABELS,
+    lexicon: Path = LEXICON,
 ) -> None:
     """Dựng bài tuyên truyền và tệp MP3 từ một văn bản chỉ đạo."""
     from broadcast.pipeline import BuildOptions
     from broadcast.pipeline import build as run_build
 
+    speech = _speech_options(dialect, mung, read_symbols, drop_labels, lexicon)
     options = BuildOptions(commune=Commune.from_text(commune), engine=engine, voice=voice,
                            out_dir=out, broadcast_date=_parse_date(date),
-                           template_dir=template_dir)
+                           template_dir=template_dir, speech=speech)
     bar = _Bar("Đang tổng hợp giọng đọc")
     try:
         result = run_build(notice, options, progress=bar)
@@ -118,11 +148,20 @@ def engines() -> None:
 
 
 @app.command()
-def normalize(text: str = typer.Argument(..., help="Câu cần chuyển sang lời đọc.")) -> None:
+def normalize(
+    text: str = typer.Argument(..., help="Câu cần chuyển sang lời đọc."),
+    dialect: str = DIALECT,
+    mung: bool = MUNG,
+    read_symbols: bool = SYMBOLS,
+    drop_labels: bool = DROP_LABELS,
+    lexicon: Path = LEXICON,
+) -> None:
     """In cách đọc thành lời của một đoạn văn bản (giống khi dựng bài)."""
     from broadcast.speech import normalize as to_spoken
+    from broadcast.speech import pipeline
 
-    typer.echo(to_spoken(text))
+    options = _speech_options(dialect, mung, read_symbols, drop_labels, lexicon)
+    typer.echo(to_spoken(text, pipeline(options)))
 
 
 # Typer raises click's exceptions (its own vendored copy in recent versions): find that module.

@@ -80,3 +80,23 @@ def test_python_dash_m_entry_point():
     done = subprocess.run([sys.executable, "-m", "broadcast", "normalize", "tháng 4"],
                           capture_output=True, text=True, cwd=ROOT, check=False)
     assert done.returncode == 0 and done.stdout.strip() == "Tháng tư"
+
+
+def test_normalize_options(capsys, tmp_path):
+    code, out, _ = run(["normalize", "năm 2024", "--dialect", "nam"], capsys)
+    assert code == 0 and out.strip() == "Năm hai ngàn không trăm hai mươi bốn"
+    code, out, _ = run(["normalize", "Quyết định 151/QĐ-UBND", "--read-symbols"], capsys)
+    assert out.strip() == ("Quyết định một trăm năm mươi mốt Quyết định Ủy ban nhân dân")
+    lexicon = tmp_path / "rieng.tsv"
+    lexicon.write_text("HTXDV\thợp tác xã dịch vụ\nKrông Nô\tCrông Nô\n", encoding="utf-8")
+    code, out, _ = run(["normalize", "HTXDV huyện Krông Nô", "--lexicon", str(lexicon)], capsys)
+    assert out.strip() == "Hợp tác xã dịch vụ huyện Crông Nô"
+
+
+def test_bad_speech_options_are_user_errors(capsys, tmp_path):
+    code, _, err = run(["normalize", "x", "--dialect", "trung"], capsys)
+    assert code == 2 and "trung" in err
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("chỉ một cột\n", encoding="utf-8")
+    code, _, err = run(["normalize", "x", "--lexicon", str(bad)], capsys)
+    assert code == 2 and "Dòng 1" in err and "bad.tsv" in err

@@ -26,13 +26,26 @@ def supported_suffixes() -> list[str]:
     return sorted(READERS)
 
 
-def read(path: str | Path) -> SourceText:
-    """Read a document file into text, or raise BroadcastError naming the file and the problem."""
-    p = Path(path)
+def _bytes_of(p: Path) -> bytes:
     if not p.exists():
         raise BroadcastError(f"Không tìm thấy tệp '{p}'. Hãy kiểm tra lại đường dẫn.")
     if p.is_dir():
         raise BroadcastError(f"'{p}' là một thư mục, không phải tệp văn bản. Hãy chỉ ra một tệp.")
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise BroadcastError(f"Không đọc được tệp '{p}': {exc.strerror or exc}.") from exc
+
+
+def read_plain(path: str | Path) -> str:
+    """A UTF-8 text file of any suffix (a user's abbreviation list, for instance)."""
+    return _text.read(_bytes_of(Path(path)), str(path))
+
+
+def read(path: str | Path) -> SourceText:
+    """Read a document file into text, or raise BroadcastError naming the file and the problem."""
+    p = Path(path)
+    data = _bytes_of(p)
     suffix = p.suffix.lower()
     if suffix not in READERS:
         known = ", ".join(supported_suffixes())
@@ -41,8 +54,4 @@ def read(path: str | Path) -> SourceText:
             f"các định dạng đọc được: {known}."
         )
     fmt, reader = READERS[suffix]
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise BroadcastError(f"Không đọc được tệp '{p}': {exc.strerror or exc}.") from exc
     return SourceText(path=str(p), format=fmt, text=reader(data, str(p)))

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
+from broadcast.errors import BroadcastError
 from broadcast.speech import rules
 from broadcast.speech.lexicon import Lexicon, default_lexicon
 from broadcast.speech.numbers import NORTH, SOUTH, Dialect
@@ -19,24 +20,33 @@ from broadcast.speech.segments import Pauses, Segment, segment
 log = logging.getLogger(__name__)
 
 Rule = Callable[[str], str]
+DIALECTS = ("bac", "nam")
 
 
 @dataclass(frozen=True)
 class SpeechOptions:
-    """How to read: dialect ('bac' or 'nam'), 'mùng' before days 1–10, document symbols."""
+    """How to read: dialect ('bac' or 'nam'), 'mùng' before days 1–10, document symbols read
+    or dropped, item labels read or dropped, and the user's own abbreviations."""
 
     dialect: str = "bac"
     mung: bool = False
     read_symbols: bool = False
-    extra_abbreviations: dict[str, str] = field(default_factory=dict)
+    drop_labels: bool = False
+    extra_abbreviations: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.dialect not in DIALECTS:
+            raise BroadcastError(
+                f"Giọng vùng '{self.dialect}' không hợp lệ; chọn một trong: {', '.join(DIALECTS)}."
+            )
 
     @property
     def words(self) -> Dialect:
         return SOUTH if self.dialect == "nam" else NORTH
 
     def __hash__(self) -> int:
-        return hash((self.dialect, self.mung, self.read_symbols,
-                     tuple(sorted(self.extra_abbreviations.items()))))
+        return hash((self.dialect, self.mung, self.read_symbols, self.drop_labels,
+                     tuple(sorted(self.extra_abbreviations))))
 
 
 def pipeline(options: SpeechOptions | None = None) -> tuple[Rule, ...]:
@@ -47,9 +57,10 @@ def pipeline(options: SpeechOptions | None = None) -> tuple[Rule, ...]:
     return (
         rules.strip_markdown,
         rules.tidy_spacing,
+        rules.read_web_addresses,
         rules.drop_end_marks,
         rules.drop_acronym_after_expansion,
-        partial(rules.read_item_labels, dialect=d),
+        partial(rules.read_item_labels, dialect=d, drop=options.drop_labels),
         partial(rules.read_standard_codes, dialect=d),
         partial(rules.read_legal_codes, read_symbols=options.read_symbols, lexicon=lexicon,
                 dialect=d),

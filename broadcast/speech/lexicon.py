@@ -12,29 +12,55 @@ from broadcast.errors import BroadcastError
 DATA_FILE = "abbreviations.tsv"
 
 
-def parse_table(text: str, origin: str = DATA_FILE) -> dict[str, str]:
-    """Read 'ABBR<TAB>spoken' lines; '#' starts a comment line."""
-    table: dict[str, str] = {}
+MARK = "▮"
+WINDOW = 40
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One reading of an abbreviation; ``context`` (a regex around ▮) limits where it applies."""
+
+    spoken: str
+    context: str = ""
+
+
+def parse_table(text: str, origin: str = DATA_FILE) -> dict[str, tuple[Entry, ...]]:
+    """Read 'ABBR<TAB>spoken[<TAB>context]' lines; '#' starts a comment line."""
+    table: dict[str, tuple[Entry, ...]] = {}
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        parts = line.split("\t")
-        if len(parts) < 2 or not parts[0].strip() or not parts[1].strip():
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) < 2 or not parts[0] or not parts[1]:
             raise BroadcastError(
                 f"Dòng {number} của '{origin}' sai dạng: cần 'VIẾT TẮT<Tab>cách đọc'."
             )
-        table[parts[0].strip()] = parts[1].strip()
+        context = parts[2] if len(parts) > 2 else ""
+        try:
+            re.compile(context)
+        except re.error as exc:
+            raise BroadcastError(f"Dòng {number} của '{origin}': ngữ cảnh sai ({exc}).") from exc
+        table[parts[0]] = (*table.get(parts[0], ()), Entry(parts[1], context))
     return table
+
+
+def _as_entries(value: str | tuple[Entry, ...]) -> tuple[Entry, ...]:
+    return (Entry(value),) if isinstance(value, str) else tuple(value)
 
 
 @dataclass(frozen=True)
 class Lexicon:
     """Abbreviations and their spoken forms; users add entries from their commune profile."""
 
-    entries: dict[str, str] = field(default_factory=dict)
+    entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
 
-    def extended(self, more: dict[str, str]) -> Lexicon:
-        return Lexicon({**self.entries, **more})
+    def __post_init__(self) -> None:
+        fixed = {k: _as_entries(v) for k, v in self.entries.items()}
+        object.__setattr__(self, "entries", fixed)
+
+    def extended(self, more: dict[str, str | tuple[Entry, ...]]) -> Lexicon:
+        """A lexicon where ``more`` replaces or adds entries (user additions win)."""
+        return Lexicon({**self.entries, **{k: _as_entries(v) for k, v in more.items()}})
 
     @cached_property
     def pattern(self) -> re.Pattern[str] | None:
@@ -47,10 +73,19 @@ class Lexicon:
     def __contains__(self, token: str) -> bool:
         return token in self.entries
 
+    def spoken(self, token: str, before: str = "", after: str = "") -> str:
+        """The reading of ``token`` given the text before and after it."""
+        window = before[-WINDOW:] + MARK + after[:WINDOW]
+        for entry in self.entries[token]:
+            if not entry.context or re.search(entry.context, window):
+                return entry.spoken
+        return self.entries[token][-1].spoken
+
     def expand(self, text: str) -> str:
         if self.pattern is None:
             return text
-        return self.pattern.sub(lambda m: self.entries[m.group(0)], text)
+        return self.pattern.sub(
+            lambda m: self.spoken(m[0], m.string[: m.start()], m.string[m.end():]), text)
 
     def __hash__(self) -> int:
         return hash(tuple(sorted(self.entries.items())))

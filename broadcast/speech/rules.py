@@ -55,6 +55,40 @@ def tidy_spacing(text: str) -> str:
     return re.sub(r"\s+([,.;:!?])", r"\1", text)
 
 
+WEB_WORDS = {"gov": "gờ o vê", "vn": "vê en", "com": "com", "www": "vê kép vê kép vê kép",
+             "org": "o rờ gờ", "net": "nét", "edu": "e đu", "info": "in phô", "mail": "meo",
+             "gmail": "gờ meo", "zalo": "da lô", "facebook": "phây búc"}
+WEB_MARKS = {".": "chấm", "@": "a còng", "/": "gạch chéo", "-": "gạch ngang", "_": "gạch dưới",
+             ":": "hai chấm"}
+SYLLABLE = re.compile(r"^(ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdđghklmnprstvx])?[aeiouy]{1,3}"
+                      r"(ng|nh|ch|[cmnptiuoy])?$")
+EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+URL = (r"(?:https?://)?(?:[\w-]+\.)+(?:vn|com|org|net|gov|edu|info)\b"
+       r"(?:/[\w./?=&%-]*[\w/])?")
+
+
+def _web_part(part: str) -> str:
+    if part in WEB_MARKS:
+        return WEB_MARKS[part]
+    if part.lower() in WEB_WORDS:
+        return WEB_WORDS[part.lower()]
+    if part.isdigit():
+        return read_digits(part) if len(part) > 3 else read_int(int(part))
+    if len(part) <= 4 and not SYLLABLE.match(part.lower()):
+        return " ".join(LETTER_NAMES.get(ch.upper(), ch) for ch in part)
+    return part
+
+
+def read_web_addresses(text: str) -> str:
+    """'ubnd@phucloc.gov.vn' → 'u bê en dê a còng phucloc chấm gờ o vê chấm vê en';
+    'https://dichvucong.gov.vn' → 'dichvucong chấm gờ o vê chấm vê en'."""
+    def repl(m: re.Match[str]) -> str:
+        address = re.sub(r"^https?://", "", m[0])
+        parts = [p for p in re.split(r"([./@:_-])", address) if p]
+        return " ".join(_web_part(p) for p in parts)
+    return re.sub(rf"(?<![\w@.]){EMAIL}|(?<![\w@./]){URL}", repl, text)
+
+
 def drop_end_marks(text: str) -> str:
     """The '/.' that closes a document is not read: 'thực hiện./.' → 'thực hiện.'."""
     return re.sub(r"\.?/\.?(?=\s*$)", ".", text)
@@ -81,9 +115,16 @@ def _to_roman(n: int) -> str:
     return out
 
 
-def read_item_labels(text: str, *, dialect: Dialect = NORTH) -> str:
+LABEL = re.compile(r"^(?:[IVXL]{1,6}\.|\d{1,2}(?:\.\d{1,2})*\.?(?=\s)|[a-zđ]\)|[-+•–])\s+")
+
+
+def read_item_labels(text: str, *, dialect: Dialect = NORTH, drop: bool = False) -> str:
     """Leading labels read as words: 'II. Giải pháp' → 'Phần thứ hai. Giải pháp',
-    '3. Khắc phục' → 'Thứ ba, Khắc phục', 'a) Mục đích' → 'Mục đích', '- Tăng' → 'Tăng'."""
+    '3. Khắc phục' → 'Thứ ba, Khắc phục', 'a) Mục đích' → 'Mục đích', '- Tăng' → 'Tăng'.
+    With ``drop`` every label is left out: '3. Khắc phục' → 'Khắc phục'."""
+    if drop:
+        label = LABEL.match(text)
+        return text[label.end():] if label and not re.match(r"^\d{3,}", text) else text
     roman = re.match(r"^([IVXL]{1,6})\.\s+", text)
     if roman and _roman_value(roman[1]):
         return f"Phần thứ {read_ordinal(_roman_value(roman[1]), dialect)}. {text[roman.end():]}"
@@ -122,7 +163,7 @@ def read_legal_codes(
             spoken += " năm " + read_int(int(m["year"]), dialect)
         if read_symbols:
             parts = re.split(r"[-/&]", m["sym"])
-            spoken += " " + " ".join(lexicon.entries.get(p, p) for p in parts)
+            spoken += " " + " ".join(lexicon.spoken(p) if p in lexicon else p for p in parts)
         return spoken
 
     pattern = rf"\b(?P<num>\d{{1,5}})(?:/(?P<year>(?:19|20)\d\d))?[/-](?P<sym>{SYMBOL})(?![\w])"
@@ -173,7 +214,7 @@ def read_dates(text: str, *, mung: bool = False, dialect: Dialect = NORTH) -> st
     'tháng 7/2024' → 'tháng bảy năm ...'; 'tháng 4' → 'tháng tư'; '14/14' is not a date."""
     def full(m: re.Match[str]) -> str:
         day, month, year = int(m["d"]), int(m["m"]), int(m["y"])
-        if not _valid_date(day, month, year):
+        if not (1 <= day <= 31 and 1 <= month <= 12):  # '29/02/2023' is still read as a date
             return m[0]
         lead = "" if m["pre"] else "ngày "
         return (f"{m['pre'] or ''}{lead}{_day_words(day, mung, dialect)} tháng "
@@ -236,7 +277,8 @@ def read_fractions(text: str, *, dialect: Dialect = NORTH) -> str:
     """'85,96/100 điểm' → '… trên một trăm điểm'; 'thứ 1/8' → 'thứ nhất trên tám'."""
     text = re.sub(r"\b([Tt]hứ)\s+(\d{1,2})\s*/\s*(\d+)\b",
                   lambda m: f"{m[1]} {read_ordinal(int(m[2]), dialect)} trên {m[3]}", text)
-    return re.sub(rf"(?<![\w/])({NUM})\s*/\s*({NUM})(?![\w/])", r"\1 trên \2", text)
+    return re.sub(rf"(?<![\w/]){NUM}(?:\s*/\s*{NUM})+(?![\w/])",
+                  lambda m: re.sub(r"\s*/\s*", " trên ", m[0]), text)
 
 
 def read_ordinals(text: str, *, dialect: Dialect = NORTH) -> str:

@@ -19,6 +19,17 @@ CASES = {
         ("Văn bản Số: 2115 /UBND-NV", "Văn bản Số 2115/UBND-NV"),
         ("đạt 10,766/15.5 điểm ,đạt", "đạt 10,766/15.5 điểm,đạt"),
     ],
+    rules.read_web_addresses: [
+        ("gửi về ubnd@phucloc.gov.vn.",
+         "gửi về u bê en nờ dê a còng phucloc chấm gờ o vê chấm vê en."),
+        ("xem home.vn", "xem hát o em mờ e chấm vê en"),
+        ("tại https://dichvucong.gov.vn",
+         "tại dichvucong chấm gờ o vê chấm vê en"),
+        ("trang www.krongno.daknong.gov.vn/tin-tuc",
+         "trang vê kép vê kép vê kép chấm krongno chấm daknong chấm gờ o vê chấm vê en gạch "
+         "chéo tin gạch ngang tuc"),
+        ("ngày 10.5.2024 và 1.500 hộ", "ngày 10.5.2024 và 1.500 hộ"),
+    ],
     rules.drop_end_marks: [
         ("để chỉ đạo hướng dẫn./.", "để chỉ đạo hướng dẫn."),
         ("triển khai thực hiện./", "triển khai thực hiện."),
@@ -80,7 +91,8 @@ CASES = {
         ("trong tháng 4", "trong tháng tư"),
         ("tháng 12", "tháng mười hai"),
         ("đạt 14/14 điểm", "đạt 14/14 điểm"),
-        ("ngày 31/2/2024", "ngày 31/2/2024"),
+        ("ngày 32/1/2024", "ngày 32/1/2024"),
+        ("ngày 30/2", "ngày 30/2"),
         ("6 tháng đầu năm", "6 tháng đầu năm"),
     ],
     rules.read_times: [
@@ -190,6 +202,21 @@ def test_south_dialect_option():
     assert normalize("năm 2024", steps) == "Năm hai ngàn không trăm hai mươi bốn"
 
 
+def test_drop_labels_option():
+    steps = pipeline(SpeechOptions(drop_labels=True))
+    assert normalize("II. Giải pháp thực hiện", steps) == "Giải pháp thực hiện"
+    assert normalize("3. Khắc phục triệt để", steps) == "Khắc phục triệt để"
+    assert normalize("a) Mục đích", steps) == "Mục đích"
+    assert normalize("2024 là năm", steps) == "Hai nghìn không trăm hai mươi tư là năm"
+
+
+def test_bad_dialect_is_a_user_error():
+    from broadcast.errors import BroadcastError
+
+    with pytest.raises(BroadcastError, match="bac, nam"):
+        SpeechOptions(dialect="trung")
+
+
 def test_mung_option():
     steps = pipeline(SpeechOptions(mung=True))
     assert normalize("ngày 05/4/2025", steps).startswith("Ngày mùng năm tháng tư")
@@ -213,6 +240,30 @@ def test_lexicon_rejects_malformed_lines():
 
     with pytest.raises(BroadcastError, match="Dòng 2"):
         parse_table("UBND\tỦy ban nhân dân\nHĐND không có tab\n", "x.tsv")
+
+
+@pytest.mark.parametrize(("given", "expected"), [
+    ("Thực hiện CT 05 của tỉnh", "Thực hiện Chỉ thị năm của tỉnh"),
+    ("CT UBND xã chủ trì", "Chủ tịch Ủy ban nhân dân xã chủ trì"),
+    ("Theo TT 01/2024/TT-BNV", "Theo Thông tư một năm hai nghìn không trăm hai mươi tư"),
+    ("TT Văn hóa huyện", "Trung tâm Văn hóa huyện"),
+    ("các xã, TT trên địa bàn", "Các xã, thị trấn trên địa bàn"),
+    ("chế độ TB, LS", "Chế độ thương binh, liệt sĩ"),
+    ("ban hành TB số 3", "Ban hành Thông báo số ba"),
+    ("Nghị định của CP", "Nghị định của Chính phủ"),
+    ("công ty CP Bình Minh", "Công ty cổ phần Bình Minh"),
+    ("An toàn TP trong dịp Tết", "An toàn thực phẩm trong dịp Tết"),
+    ("về TP Hồ Chí Minh", "Về thành phố Hồ Chí Minh"),
+])
+def test_abbreviations_with_two_meanings_follow_context(given, expected):
+    assert normalize(given) == expected
+
+
+def test_lexicon_context_column_is_validated():
+    from broadcast.errors import BroadcastError
+
+    with pytest.raises(BroadcastError, match="ngữ cảnh"):
+        parse_table("TT\tThông tư\t▮(\n", "x.tsv")
 
 
 def test_lexicon_longest_entry_wins():
