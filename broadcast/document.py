@@ -64,6 +64,9 @@ DEADLINE = re.compile(
 MARKER_LINE = re.compile(r"^(?:[-+*•]\s|\d{1,2}\.\s|[IVXL]{1,5}\.\s|[a-zđ]\)\s)")
 HEADING_MARK = re.compile(r"^#{1,6}\s*")
 END_MARK = re.compile(r"\s*\.?/\.?\s*$")
+APPROVAL = re.compile(r"^Phê\s+duyệt", re.I)
+DATE_LINE = re.compile(r"^(?:[^,\d]{2,40},\s*)?[Nn]gày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}"
+                       r"\s*(?:/|năm)\s*\d{4}\.?$")
 FORMULA = re.compile(r"\bbáo\s+(?:để|cho)\b.{0,80}\bbiết\b", re.I)
 
 
@@ -392,7 +395,10 @@ def _split_footer(paras: list[_Para]) -> tuple[list[_Para], list[str], list[_Par
     """(body paragraphs, recipients, signature paragraphs)."""
     body, recipients, rest = list(paras), [], []
     for i, para in enumerate(paras):
-        if NOI_NHAN.match(para.text) or (i > 0 and _is_signature(para.text)):
+        if NOI_NHAN.match(para.text) or APPROVAL.match(para.text) or (
+                i > 0 and _is_signature(para.text)):
+            if i > 0 and DATE_LINE.match(paras[i - 1].text):
+                i -= 1
             body, rest = paras[:i], paras[i:]
             break
     signature: list[_Para] = []

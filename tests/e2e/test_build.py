@@ -17,6 +17,7 @@ from broadcast.audio import jingles
 from broadcast.config import Commune
 from broadcast.pipeline import BuildOptions, build
 from broadcast.speech import normalize
+from broadcast.speech.lexicon import default_lexicon
 from tests.conftest import (
     DIRECTIVES,
     ROOT,
@@ -34,8 +35,11 @@ NOT_SPOKEN = ("Nơi nhận", "Kính gửi", "Cộng hòa xã hội", "Độc l�
               "Phê duyệt của lãnh đạo", "Ghi chú")
 
 
+BAI = "bai-tuyen-truyen-phuc-loc-2024-07.md"
+
+
 def notices():
-    return [SAMPLE, *(pytest.param(name, id=name) for name in DIRECTIVES)]
+    return [SAMPLE, *(pytest.param(name, id=name) for name in (*DIRECTIVES, BAI))]
 
 
 def _path(notice):
@@ -95,6 +99,9 @@ def test_spoken_text_has_no_digits_and_covers_every_item(built, notice):
     path, result, _ = built(notice)
     spoken = Path(result.spoken).read_text(encoding="utf-8")
     assert not re.search(r"[0-9/]", spoken)
+    tokens = set(re.findall(r"[\w&.-]+", spoken))
+    assert not tokens & set(default_lexicon().entries), "an abbreviation reached the voice"
+    assert not re.findall(r"\b[A-ZĐ]{2,}\b", spoken)
     flat = " ".join(spoken.split()).lower()
     directive = document.parse(sources.read(path))
     blocks = list(document.walk(directive.body))
