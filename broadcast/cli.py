@@ -137,6 +137,43 @@ def _mmss(seconds: float) -> str:
 
 
 @app.command()
+def parse(
+    notice: str = typer.Argument(..., help="Tệp văn bản chỉ đạo (.md hoặc .txt)."),
+    as_json: bool = typer.Option(False, "--json", help="In toàn bộ cấu trúc dạng JSON."),
+) -> None:
+    """Đọc văn bản và cho biết các phần nhận ra được (loại, số, ngày, các mục, người ký…)."""
+    from broadcast import document, sources
+
+    directive = document.parse(sources.read(notice))
+    typer.echo(directive.to_json() if as_json else _summary(directive))
+
+
+def _summary(d) -> str:
+    from broadcast.document import walk
+
+    blocks = list(walk(d.body))
+    deadlines = sorted({x for b in blocks for x in b.deadlines})
+    signer = d.signer
+    rows = [
+        ("Loại văn bản", d.kind_name),
+        ("Số, ký hiệu", f"{d.number or '(trống)'}/{d.symbol}" if d.symbol else ""),
+        ("Cơ quan ban hành", d.issuer),
+        ("Nơi, ngày", ", ".join(x for x in (d.place, d.date or "") if x)),
+        ("Trích yếu", d.subject),
+        ("Kính gửi", "; ".join(d.addressees)),
+        ("Phần mở đầu", f"{len(d.preamble)} đoạn" if d.preamble else ""),
+        ("Nội dung", f"{sum(b.type != 'paragraph' for b in blocks)} mục, {len(blocks)} khối"),
+        ("Hạn chót", ", ".join(deadlines)),
+        ("Cuộc họp", f"{d.meeting['date'] or ''} — chủ trì: {d.meeting['chair']}"
+         if d.meeting else ""),
+        ("Nơi nhận", f"{len(d.recipients)} nơi" if d.recipients else ""),
+        ("Người ký", " ".join(x for x in (signer.authority, signer.on_behalf, "/", signer.title,
+                                           "—", signer.name) if x) if signer else ""),
+    ]
+    return "\n".join(f"{label:17}: {value}" for label, value in rows if value)
+
+
+@app.command()
 def engines() -> None:
     """Liệt kê các bộ đọc, cho biết bộ nào dùng được và vì sao."""
     from broadcast.tts import list_engines

@@ -450,6 +450,30 @@ def _title(doc: Directive) -> str:
     return doc.kind_name + joiner + subject
 
 
+MEETING_DATE = re.compile(r"\bngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", re.I)
+CHAIR = (
+    re.compile(r"(?:Đồng chí|Ông|Bà)\s+(?P<chair>[^.;]{3,120}?),?\s+chủ\s+trì", re.I),
+    re.compile(r"[Cc]hủ\s+trì\s+(?:cuộc họp|hội nghị)\s*:?\s*(?:đồng chí|ông|bà)\s+"
+               r"(?P<chair>[^.;]{3,120})"),
+)
+HEARD = re.compile(r"Sau khi nghe\s+(?P<heard>.+?)(?:\.\s|,?\s+(?:Đồng chí|ý kiến)\b)", re.S)
+
+
+def _meeting(doc: Directive) -> dict | None:
+    """When, who chaired and what was heard, for a notice that concludes a meeting."""
+    context = " ".join(doc.preamble)
+    chair = next((m["chair"] for p in CHAIR if (m := p.search(context))), None)
+    if not chair:
+        return None
+    when = MEETING_DATE.search(context)
+    heard = HEARD.search(context)
+    return {
+        "date": _iso_date(when[3], when[2], when[1]) if when else None,
+        "chair": " ".join(chair.replace("–", "-").split()).strip(" ,-"),
+        "heard": re.sub(r"\s+và$", "", heard["heard"].strip()) if heard else "",
+    }
+
+
 def parse(source: SourceText | str) -> Directive:
     """Parse a document's text into a Directive. Never fails: unknown layouts give kind 'other'."""
     text = source.text if isinstance(source, SourceText) else source
@@ -467,6 +491,7 @@ def parse(source: SourceText | str) -> Directive:
     doc.kind = _guess_kind(doc)
     doc.issuer = _guess_issuer(doc, text)
     doc.title = _title(doc)
+    doc.meeting = _meeting(doc)
     return doc
 
 

@@ -100,3 +100,19 @@ def test_bad_speech_options_are_user_errors(capsys, tmp_path):
     bad.write_text("chỉ một cột\n", encoding="utf-8")
     code, _, err = run(["normalize", "x", "--lexicon", str(bad)], capsys)
     assert code == 2 and "Dòng 1" in err and "bad.tsv" in err
+
+
+def test_parse_summary_and_json(capsys):
+    import json
+
+    from tests.conftest import FIXTURES
+
+    code, out, _ = run(["parse", str(FIXTURES / "cong-van-nho.txt")], capsys)
+    assert code == 0
+    assert "Loại văn bản     : Công văn" in out
+    assert "Số, ký hiệu      : 12/UBND-VP" in out
+    assert "Người ký         : TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH / PHÓ CHỦ TỊCH — Võ Văn Tâm" in out
+    code, out, _ = run(["parse", str(FIXTURES / "cong-van-nho.txt"), "--json"], capsys)
+    data = json.loads(out)
+    assert data["kind"] == "cong_van" and data["date"] == "2025-09-03"
+    assert [b["label"] for b in data["body"]] == ["1", "2"]

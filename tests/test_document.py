@@ -63,6 +63,18 @@ def test_thong_bao_kon_ray():
     assert (doc.signer.authority, doc.signer.on_behalf, doc.signer.title, doc.signer.name) == (
         "TL.", "CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Trần Khắc Hà")
     assert len(doc.recipients) == 4
+    assert doc.meeting["date"] == "2024-06-26"
+    assert doc.meeting["chair"] == "Đinh Thị Hồng Thu - Phó Chủ tịch UBND huyện"
+    assert doc.meeting["heard"].startswith("Lãnh đạo Phòng Nội Vụ huyện thông qua báo cáo")
+
+
+def test_meeting_of_the_sample_notice_and_none_for_a_plan():
+    from tests.conftest import SAMPLE
+
+    sample = document.parse(sources.read(SAMPLE))
+    assert sample.meeting == {"date": "2025-04-02", "chair": "Nguyễn Văn Bình, Chủ tịch UBND huyện",
+                              "heard": ""}
+    assert parse_corpus("ke-hoach-krong-no-2024.md").meeting is None
 
 
 def test_own_plain_text_letter():
