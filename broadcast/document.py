@@ -241,6 +241,7 @@ class _HeaderReader:
         self.doc = doc
         self.expect_subject = False
         self.in_addressees = False
+        self.last = ""
 
     def take(self, para: _Para) -> bool:
         """True when the paragraph belongs to the header and was consumed."""
@@ -254,10 +255,12 @@ class _HeaderReader:
         text = TIEU_NGU.sub("", QUOC_HIEU.sub("", para.text)).strip()
         if not text:
             return True
-        return any(step(text) for step in (
-            self._number, self._place_date, self._subject_vv, self._kind,
-            self._subject, self._kinh_gui, self._issuer,
-        ))
+        for step in (self._number, self._place_date, self._subject_vv, self._kind,
+                     self._subject, self._kinh_gui, self._issuer):
+            if step(text):
+                self.last = step.__name__
+                return True
+        return False
 
     def _number(self, text: str) -> bool:
         match = NUMBER.match(text)
@@ -309,9 +312,11 @@ class _HeaderReader:
         return True
 
     def _issuer(self, text: str) -> bool:
-        if self.doc.issuer or self.doc.kind != "other" or not _is_caps(text):
+        """All-caps lines at the top; a line right after the issuer continues it."""
+        continues = bool(self.doc.issuer) and self.last == "_issuer"
+        if (self.doc.issuer and not continues) or self.doc.kind != "other" or not _is_caps(text):
             return False
-        self.doc.issuer = " ".join(text.split())
+        self.doc.issuer = " ".join(f"{self.doc.issuer} {text}".split())
         return True
 
 
@@ -371,23 +376,32 @@ def _is_signature(text: str) -> bool:
     return bool(AUTHORITY.match(text) or SIGNER_TITLES.match(text))
 
 
+def _signer_from(lines: list[str]) -> Signer:
+    signer = Signer()
+    auth = AUTHORITY.match(lines[0])
+    if auth:
+        signer.authority = auth["auth"] + "."
+        lines = [auth["rest"], *lines[1:]]
+    lines = [ln for ln in lines if ln.strip()]
+    signer.title = lines[-1] if lines else ""
+    signer.on_behalf = " ".join(lines[:-1])
+    return signer
+
+
 def _read_signer(paras: list[_Para]) -> Signer | None:
+    """Authority and title lines (one paragraph or several), then the signer's name."""
     signer = None
     for para in paras:
-        if signer is None and _is_signature(para.text):
-            lines = list(para.lines)
-            auth = AUTHORITY.match(lines[0])
-            signer = Signer()
-            if auth:
-                signer.authority = auth["auth"] + "."
-                lines[0] = auth["rest"]
-            lines = [ln for ln in lines if ln.strip()]
-            signer.title = lines[-1] if lines else ""
-            signer.on_behalf = " ".join(lines[:-1])
-        elif signer is not None and not signer.name and not _is_caps(para.text):
-            signer.name = para.text.strip()
-        elif signer is not None and not signer.name and len(para.text.split()) <= 5:
-            signer.name = para.text.strip().title()
+        text = para.text.strip()
+        if signer is None:
+            signer = _signer_from(list(para.lines)) if _is_signature(text) else None
+        elif signer.name:
+            break
+        elif _is_caps(text) and SIGNER_TITLES.match(text):
+            signer.on_behalf = " ".join(x for x in (signer.on_behalf, signer.title) if x)
+            signer.title = text
+        elif len(text.split()) <= 6:
+            signer.name = text.title() if _is_caps(text) else text
     return signer
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from broadcast.errors import BroadcastError
+from broadcast.sources import docx_reader as _docx
 from broadcast.sources import text as _text
 
 
@@ -19,7 +20,11 @@ class SourceText:
 
 
 # suffix -> (format name, reader). A reader takes bytes and the path (for messages).
-READERS = dict.fromkeys(_text.SUFFIXES, (_text.FORMAT, _text.read))
+READERS = {
+    suffix: (module.FORMAT, module.read)
+    for module in (_text, _docx)
+    for suffix in module.SUFFIXES
+}
 
 
 def supported_suffixes() -> list[str]:
@@ -54,4 +59,7 @@ def read(path: str | Path) -> SourceText:
             f"các định dạng đọc được: {known}."
         )
     fmt, reader = READERS[suffix]
-    return SourceText(path=str(p), format=fmt, text=reader(data, str(p)))
+    text = reader(data, str(p))
+    if fmt != _text.FORMAT:
+        text = _text.read(text.encode("utf-8"), str(p))  # the same hygiene for every format
+    return SourceText(path=str(p), format=fmt, text=text)

@@ -20,7 +20,7 @@ def test_reads_utf8_with_bom_and_crlf_in_nfc(tmp_path):
     ("empty.md", b"  \n\n", "trống"),
     ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "nhị phân"),
     ("legacy.txt", b"Th\xf4ng b\xe1o", "UTF-8"),
-    ("notice.docx", b"PK\x03\x04", "chưa được hỗ trợ"),
+    ("notice.doc", b"\xd0\xcf\x11\xe0", "chưa được hỗ trợ"),
 ])
 def test_bad_files_raise_one_clear_message(tmp_path, name, content, message):
     path = tmp_path / name
