@@ -64,6 +64,8 @@ DEADLINE = re.compile(
 MARKER_LINE = re.compile(r"^(?:[-+*•]\s|\d{1,2}\.\s|[IVXL]{1,5}\.\s|[a-zđ]\)\s)")
 HEADING_MARK = re.compile(r"^#{1,6}\s*")
 END_MARK = re.compile(r"\s*\.?/\.?\s*$")
+POSTED = re.compile(r"^(?:Ngày đăng:?\s*)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
+                    r"(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?$", re.I)
 APPROVAL = re.compile(r"^Phê\s+duyệt", re.I)
 DATE_LINE = re.compile(r"^(?:[^,\d]{2,40},\s*)?[Nn]gày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}"
                        r"\s*(?:/|năm)\s*\d{4}\.?$")
@@ -256,7 +258,8 @@ class _HeaderReader:
         if not text:
             return True
         for step in (self._number, self._place_date, self._subject_vv, self._kind,
-                     self._subject, self._kinh_gui, self._issuer):
+                     self._subject, self._kinh_gui, self._issuer, self._title_line,
+                     self._posted_date):
             if step(text):
                 self.last = step.__name__
                 return True
@@ -309,6 +312,25 @@ class _HeaderReader:
         if rest:
             self.doc.addressees.extend(a.strip("-;,. ") for a in re.split(r"\s+-\s+", rest))
         self.in_addressees = True
+        return True
+
+    def _title_line(self, text: str) -> bool:
+        """A first line like 'Thông báo kết luận của …' (web pages, pasted text)."""
+        if self.last or self.doc.kind != "other" or len(text.split()) > 40 or text.endswith("."):
+            return False
+        for word, kind in KIND_WORDS.items():
+            if text.upper().startswith(word + " ") and kind != "bai_tuyen_truyen":
+                rest = text[len(word):].strip(" :")
+                self.doc.kind, self.doc.subject = kind, rest[:1].upper() + rest[1:]
+                return True
+        return False
+
+    def _posted_date(self, text: str) -> bool:
+        """A line holding only a date (and time), as portals print under the title."""
+        match = POSTED.match(text)
+        if not match or self.doc.date:
+            return False
+        self.doc.date = _iso_date(match["y"], match["m"], match["d"])
         return True
 
     def _issuer(self, text: str) -> bool:

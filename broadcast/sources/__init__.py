@@ -7,6 +7,7 @@ from pathlib import Path
 
 from broadcast.errors import BroadcastError
 from broadcast.sources import docx_reader as _docx
+from broadcast.sources import html_reader as _html
 from broadcast.sources import text as _text
 
 
@@ -22,7 +23,7 @@ class SourceText:
 # suffix -> (format name, reader). A reader takes bytes and the path (for messages).
 READERS = {
     suffix: (module.FORMAT, module.read)
-    for module in (_text, _docx)
+    for module in (_text, _docx, _html)
     for suffix in module.SUFFIXES
 }
 
