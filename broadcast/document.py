@@ -270,6 +270,9 @@ class _HeaderReader:
         if not match:
             return False
         self.doc.number, self.doc.symbol = match["number"], match["symbol"].strip("/")
+        rest = text[match.end():].strip()
+        if rest:  # a two-column header flattened: "Số: 12/UBND Đức Thọ, ngày 3 tháng 9 năm 2025"
+            self._place_date(rest)
         return True
 
     def _place_date(self, text: str) -> bool:

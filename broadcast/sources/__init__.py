@@ -8,6 +8,7 @@ from pathlib import Path
 from broadcast.errors import BroadcastError
 from broadcast.sources import docx_reader as _docx
 from broadcast.sources import html_reader as _html
+from broadcast.sources import pdf_reader as _pdf
 from broadcast.sources import text as _text
 
 
@@ -23,7 +24,7 @@ class SourceText:
 # suffix -> (format name, reader). A reader takes bytes and the path (for messages).
 READERS = {
     suffix: (module.FORMAT, module.read)
-    for module in (_text, _docx, _html)
+    for module in (_text, _docx, _html, _pdf)
     for suffix in module.SUFFIXES
 }
 
