@@ -72,6 +72,7 @@ class _Bar:
             self.bar.__exit__(None, None, None)
 
 
+NOTICE = typer.Argument(..., help="Tệp văn bản chỉ đạo (.docx, .pdf, .html, .md hoặc .txt).")
 DIALECT_HELP = "Giọng vùng khi đọc số: bac (nghìn, linh, hai mươi tư) hoặc nam (ngàn, lẻ, bốn)."
 
 
@@ -98,7 +99,7 @@ LEXICON = typer.Option(None, "--lexicon",
 
 @app.command()
 def build(
-    notice: str = typer.Argument(..., help="Tệp văn bản chỉ đạo (.docx, .pdf, .html, .md hoặc .txt)."),
+    notice: str = NOTICE,
     commune: str = typer.Option(..., "--commune", "-c", help='Tên xã, ví dụ "Phúc Lộc".'),
     engine: str = typer.Option("espeak", "--engine", "-e", help="Bộ đọc: espeak hoặc gtts."),
     voice: str = typer.Option(None, "--voice", help="Giọng của bộ đọc (mặc định: vi)."),
@@ -138,7 +139,7 @@ def _mmss(seconds: float) -> str:
 
 @app.command()
 def parse(
-    notice: str = typer.Argument(..., help="Tệp văn bản chỉ đạo (.docx, .pdf, .html, .md hoặc .txt)."),
+    notice: str = NOTICE,
     as_json: bool = typer.Option(False, "--json", help="In toàn bộ cấu trúc dạng JSON."),
 ) -> None:
     """Đọc văn bản và cho biết các phần nhận ra được (loại, số, ngày, các mục, người ký…)."""

@@ -402,12 +402,15 @@ def _is_signature(text: str) -> bool:
 
 
 def _signer_from(lines: list[str]) -> Signer:
+    """'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH': the innermost authority (KT.) is
+    the signer's; outer ones stay in ``on_behalf`` with their prefix."""
     signer = Signer()
-    auth = AUTHORITY.match(lines[0])
-    if auth:
-        signer.authority = auth["auth"] + "."
-        lines = [auth["rest"], *lines[1:]]
-    lines = [ln for ln in lines if ln.strip()]
+    lines = [ln.strip() for ln in lines if ln.strip()]
+    marked = [i for i, ln in enumerate(lines) if AUTHORITY.match(ln)]
+    if marked:
+        inner = AUTHORITY.match(lines[marked[-1]])
+        signer.authority = inner["auth"] + "."
+        lines[marked[-1]] = inner["rest"]
     signer.title = lines[-1] if lines else ""
     signer.on_behalf = " ".join(lines[:-1])
     return signer

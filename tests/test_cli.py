@@ -111,7 +111,7 @@ def test_parse_summary_and_json(capsys):
     assert code == 0
     assert "Loại văn bản     : Công văn" in out
     assert "Số, ký hiệu      : 12/UBND-VP" in out
-    assert "Người ký         : TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH / PHÓ CHỦ TỊCH — Võ Văn Tâm" in out
+    assert "Người ký         : KT. TM. ỦY BAN NHÂN DÂN CHỦ TỊCH / PHÓ CHỦ TỊCH — Võ Văn Tâm" in out
     code, out, _ = run(["parse", str(FIXTURES / "cong-van-nho.txt"), "--json"], capsys)
     data = json.loads(out)
     assert data["kind"] == "cong_van" and data["date"] == "2025-09-03"

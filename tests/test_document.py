@@ -88,7 +88,8 @@ def test_own_plain_text_letter():
     assert doc.body[1].children[0].type == "bullet"
     assert doc.closing == "Đề nghị các thôn thực hiện nghiêm túc."
     assert doc.recipients == ["Như trên", "Lưu: VT"]
-    assert doc.signer.authority == "TM." and doc.signer.name == "Võ Văn Tâm"
+    assert doc.signer.authority == "KT." and doc.signer.name == "Võ Văn Tâm"
+    assert doc.signer.on_behalf == "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH"
     assert doc.signer.title == "PHÓ CHỦ TỊCH"
 
 
