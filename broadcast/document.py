@@ -61,6 +61,7 @@ DEADLINE = re.compile(
     r"(?:trước|chậm nhất|hạn chót|hạn)\s+(?:là\s+)?ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})",
     re.I,
 )
+CODE_SPACES = re.compile(r"(?<=[\dA-ZĐ])\s+/\s*(?=[A-ZĐ])|(?<=[\dA-ZĐ])\s*/\s+(?=[A-ZĐ])")
 MARKER_LINE = re.compile(r"^(?:[-+*•]\s|\d{1,2}\.\s|[IVXL]{1,5}\.\s|[a-zđ]\)\s)")
 HEADING_MARK = re.compile(r"^#{1,6}\s*")
 END_MARK = re.compile(r"\s*\.?/\.?\s*$")
@@ -148,6 +149,7 @@ def _clean_line(line: str) -> tuple[str, bool]:
         line = "- " + line[bullet.end():]
     line = line.replace("*", "")
     line = re.sub(r"(?<!\w)__?(\S.*?\S)__?(?!\w)", r"\1", line)
+    line = CODE_SPACES.sub("/", line)  # "137 /KH-UBND" → "137/KH-UBND"
     return line.strip(), heading
 
 

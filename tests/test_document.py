@@ -117,3 +117,54 @@ def test_json_round_trip_keeps_every_field():
     for key in ("kind", "number", "symbol", "issuer", "place", "date", "title", "subject",
                 "addressees", "preamble", "body", "closing", "recipients", "signer", "meeting"):
         assert key in data
+
+
+@pytest.mark.parametrize(("line", "place", "date"), [
+    ("Hà Nội, ngày 05 tháng 3 năm 2024", "Hà Nội", "2024-03-05"),
+    ("Đức Thọ, ngày tháng 10 năm 2023", "Đức Thọ", "2023-10"),
+    ("Krông Nô, ngày     tháng     năm 2024", "Krông Nô", "2024"),
+    ("Phúc Lộc, ngày 4 tháng 7 năm 2024", "Phúc Lộc", "2024-07-04"),
+    ("*Kon Rẫy, ngày 28 tháng 6 năm 2024*", "Kon Rẫy", "2024-06-28"),
+])
+def test_place_and_date_variants(line, place, date):
+    doc = document.parse(f"Số: 1/TB-UBND\n\n{line}\n\nTHÔNG BÁO\n\nVề việc X\n\nNội dung.")
+    assert (doc.place, doc.date) == (place, date)
+
+
+@pytest.mark.parametrize(("header", "kind", "subject"), [
+    ("KẾ HOẠCH\n\nTuyên truyền phòng chống dịch bệnh năm 2025", "ke_hoach",
+     "Tuyên truyền phòng chống dịch bệnh năm 2025"),
+    ("## THÔNG BÁO\n\n### Kết luận của Chủ tịch UBND xã", "thong_bao",
+     "Kết luận của Chủ tịch UBND xã"),
+    ("KẾ HOẠCH TUYÊN TRUYỀN CÔNG TÁC PCCC NĂM 2025", "ke_hoach",
+     "Tuyên truyền công tác PCCC năm 2025"),
+    ("Số: /UBND-VP\n\nV/v tổ chức Tết Trồng cây", "cong_van", "tổ chức Tết Trồng cây"),
+    ("CHỈ THỊ\n\nVề tăng cường phòng cháy rừng", "chi_thi", "Về tăng cường phòng cháy rừng"),
+    ("QUYẾT ĐỊNH\n\nVề việc thành lập Tổ công tác", "quyet_dinh",
+     "Về việc thành lập Tổ công tác"),
+    ("Số: 88/BC-UBND\n\nBáo cáo kết quả", "bao_cao", ""),
+    ("Thông báo lịch tiêm chủng tháng 5", "thong_bao", "Lịch tiêm chủng tháng 5"),
+])
+def test_kind_and_subject_variants(header, kind, subject):
+    doc = document.parse(f"{header}\n\nNội dung thứ nhất của văn bản.")
+    assert doc.kind == kind
+    if subject:
+        assert doc.subject == subject
+
+
+@pytest.mark.parametrize(("lines", "authority", "title", "name"), [
+    ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A", "TM.", "CHỦ TỊCH", "Nguyễn Văn A"),
+    ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n**Lê Thị B**", "KT.", "PHÓ CHỦ TỊCH", "Lê Thị B"),
+    ("TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nTRẦN VĂN C", "TL.", "CHÁNH VĂN PHÒNG", "Trần Văn C"),
+    ("CHỦ TỊCH\n\nBùi Ngọc Sơn", "", "CHỦ TỊCH", "Bùi Ngọc Sơn"),
+])
+def test_signature_variants(lines, authority, title, name):
+    doc = document.parse(f"THÔNG BÁO\n\nVề X\n\n1. Việc một.\n\nNơi nhận:\n- Lưu: VT.\n\n{lines}")
+    assert (doc.signer.authority, doc.signer.title, doc.signer.name) == (authority, title, name)
+    assert [b.label for b in doc.body] == ["1"]
+
+
+def test_stray_spaces_in_codes_are_closed():
+    text = "CÔNG VĂN\n\nVề X\n\nTheo Kế hoạch số: 137 /KH-UBND và Văn bản 2115/ UBND-NV."
+    doc = document.parse(text)
+    assert "137/KH-UBND" in doc.preamble[0] and "2115/UBND-NV" in doc.preamble[0]

@@ -49,11 +49,24 @@ def read_plain(path: str | Path) -> str:
     return _text.read(_bytes_of(Path(path)), str(path))
 
 
+def sniff(data: bytes) -> str | None:
+    """The suffix that the content says, whatever the file is called."""
+    head = data[:1024].lstrip().lower()
+    if data.startswith(b"%PDF-"):
+        return ".pdf"
+    if data.startswith(b"PK\x03\x04") and b"word/" in data[:4096]:
+        return ".docx"
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return ".html"
+    return None
+
+
 def read(path: str | Path) -> SourceText:
-    """Read a document file into text, or raise BroadcastError naming the file and the problem."""
+    """Read a document file into text, or raise BroadcastError naming the file and the problem.
+    The reader is chosen by content (PDF, Word, HTML) first, then by suffix."""
     p = Path(path)
     data = _bytes_of(p)
-    suffix = p.suffix.lower()
+    suffix = sniff(data) or p.suffix.lower()
     if suffix not in READERS:
         known = ", ".join(supported_suffixes())
         raise BroadcastError(

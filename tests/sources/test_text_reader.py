@@ -35,3 +35,17 @@ def test_missing_file_and_directory(tmp_path):
         sources.read(tmp_path / "nope.md")
     with pytest.raises(BroadcastError, match="thư mục"):
         sources.read(tmp_path)
+
+
+def test_reader_is_chosen_by_content_not_only_suffix(tmp_path):
+    page = tmp_path / "thong-bao.txt"
+    page.write_text("<!DOCTYPE html><html><body><article><h1>Thông báo lịch tiêm chủng</h1>"
+                    "<p>Trạm Y tế xã tổ chức tiêm chủng mở rộng cho trẻ em dưới một tuổi vào "
+                    "sáng thứ Hai hằng tuần tại hội trường thôn.</p></article></body></html>",
+                    encoding="utf-8")
+    source = sources.read(page)
+    assert source.format == "html"
+    assert "<" not in source.text and "Trạm Y tế xã" in source.text
+    unnamed = tmp_path / "van-ban-khong-duoi"
+    unnamed.write_bytes(page.read_bytes())
+    assert sources.read(unnamed).format == "html"
