@@ -168,10 +168,14 @@ def _summary(d) -> str:
         ("Cuộc họp", f"{d.meeting['date'] or ''} — chủ trì: {d.meeting['chair']}"
          if d.meeting else ""),
         ("Nơi nhận", f"{len(d.recipients)} nơi" if d.recipients else ""),
-        ("Người ký", " ".join(x for x in (signer.authority, signer.on_behalf, "/", signer.title,
-                                           "—", signer.name) if x) if signer else ""),
+        ("Người ký", _signer_line(signer) if signer else ""),
     ]
     return "\n".join(f"{label:17}: {value}" for label, value in rows if value)
+
+
+def _signer_line(signer) -> str:
+    behalf = f"{signer.on_behalf} / " if signer.on_behalf else ""
+    return " ".join(x for x in (signer.authority, behalf + signer.title, "—", signer.name) if x)
 
 
 @app.command()

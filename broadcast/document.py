@@ -54,6 +54,9 @@ SIGNER_TITLES = re.compile(
     r"^(PHÓ\s+)?(CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG\s+(BAN|PHÒNG)|BÍ\s+THƯ|CHÁNH\s+VĂN\s+PHÒNG)"
 )
 ROMAN = re.compile(r"^(?P<label>[IVXL]{1,5})\.\s+(?P<text>.+)", re.S)
+CHAPTER = re.compile(r"^(?P<label>(?:Chương|Phần|CHƯƠNG|PHẦN)\s+[IVXL\d]{1,5})\.?\s+(?P<text>.+)",
+                     re.S)
+ARTICLE = re.compile(r"^(?P<label>Điều\s+\d{1,3})\.?\s+(?P<text>.+)", re.S)
 NUMBERED = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})*)\.(?!\d)\s*(?P<text>.+)", re.S)
 LETTERED = re.compile(r"^(?P<label>[a-zđ])\)\s+(?P<text>.+)", re.S)
 BULLET = re.compile(r"^[-+*•–]\s+(?P<text>.+)", re.S)
@@ -62,7 +65,7 @@ DEADLINE = re.compile(
     re.I,
 )
 CODE_SPACES = re.compile(r"(?<=[\dA-ZĐ])\s+/\s*(?=[A-ZĐ])|(?<=[\dA-ZĐ])\s*/\s+(?=[A-ZĐ])")
-MARKER_LINE = re.compile(r"^(?:[-+*•]\s|\d{1,2}\.\s|[IVXL]{1,5}\.\s|[a-zđ]\)\s)")
+MARKER_LINE = re.compile(r"^(?:[-+*•]\s|\d{1,2}\.\s|[IVXL]{1,5}\.\s|[a-zđ]\)\s|Điều\s+\d)")
 HEADING_MARK = re.compile(r"^#{1,6}\s*")
 END_MARK = re.compile(r"\s*\.?/\.?\s*$")
 POSTED = re.compile(r"^(?:Ngày đăng:?\s*)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
@@ -261,7 +264,7 @@ class _HeaderReader:
             return True
         for step in (self._number, self._place_date, self._subject_vv, self._kind,
                      self._subject, self._kinh_gui, self._issuer, self._title_line,
-                     self._posted_date):
+                     self._posted_date, self._deciding_authority):
             if step(text):
                 self.last = step.__name__
                 return True
@@ -338,6 +341,11 @@ class _HeaderReader:
         self.doc.date = _iso_date(match["y"], match["m"], match["d"])
         return True
 
+    def _deciding_authority(self, text: str) -> bool:
+        """'CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …' under a decision's subject: who decides, not content."""
+        return (self.doc.kind == "quyet_dinh" and bool(self.doc.subject) and self.last == "_subject"
+                and _is_caps(text) and not text.rstrip().endswith(":"))
+
     def _issuer(self, text: str) -> bool:
         """All-caps lines at the top; a line right after the issuer continues it."""
         continues = bool(self.doc.issuer) and self.last == "_issuer"
@@ -361,12 +369,12 @@ def _is_heading(text: str, marked: bool) -> bool:
 def _block_of(para: _Para) -> tuple[int, Block]:
     """(nesting level, block) for one body paragraph; smaller level = higher in the tree."""
     text = para.text
-    for level, pattern in ((1, ROMAN), (2, NUMBERED), (3, LETTERED)):
+    for level, pattern in ((1, CHAPTER), (1, ROMAN), (2, ARTICLE), (2, NUMBERED), (3, LETTERED)):
         match = pattern.match(text)
         if match:
             label, rest = match["label"], match["text"].strip()
             kind = "heading" if level == 1 or _is_heading(rest, para.marked_heading) else "item"
-            level += label.count(".")
+            level += label.count(".") if pattern is NUMBERED else 0
             return level, Block(kind, rest, label, deadlines=_deadlines(rest))
     match = BULLET.match(text)
     if match:

@@ -21,6 +21,7 @@ CASES = {
     "ke-hoach-krong-no-2024": CORPUS / "ke-hoach-krong-no-2024.md",
     "thong-bao-ket-luan-kon-ray-2024": CORPUS / "thong-bao-ket-luan-kon-ray-2024.md",
     "cong-van-nho": ROOT / "tests" / "fixtures" / "cong-van-nho.txt",
+    "quyet-dinh-xa": ROOT / "tests" / "fixtures" / "quyet-dinh-xa.md",
     "thong-bao-mau": ROOT / "examples" / "thong-bao-mau.md",
     "cong-thong-tin-html": ROOT / "tests" / "fixtures" / "cong-thong-tin.html",
 }

@@ -10,7 +10,9 @@ from broadcast.errors import BroadcastError
 
 FORMAT = "pdf"
 SUFFIXES = (".pdf",)
-MARKER = re.compile(r"^(?:[-+•*–]\s|\d{1,2}(?:\.\d{1,2})*\.\s|[IVXL]{1,6}\.\s|[a-zđ]\)\s)")
+MARKER = re.compile(
+    r"^(?:[-+•*–]\s|\d{1,2}(?:\.\d{1,2})*\.\s|[IVXL]{1,6}\.\s|[a-zđ]\)\s|Điều\s+\d)"
+)
 HEADER_PART = re.compile(r"^(?:Số\s*:|Kính gửi|Nơi nhận|V/v|CỘNG HÒA|Độc lập|TM\.|KT\.|TL\.)")
 MIN_CHARS_PER_PAGE = 20
 FULL_LINE = 0.85  # a line this close to the longest lines was wrapped, not ended

@@ -10,7 +10,7 @@ from typing import Protocol
 # Tokens that end with a period but do not end a sentence.
 NO_BREAK_BEFORE_DOT = {"TP", "Tp", "TM", "KT", "TL", "TS", "ThS", "PGS", "GS", "BS", "St", "v.v",
                        "Q", "TT", "P"}
-LABEL = re.compile(r"^(?:[IVXL]{1,6}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[-+•–])\s+")
+LABEL = re.compile(r"^(?:[IVXL]{1,6}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[-+•–]|Điều \d{1,3}\.)\s+")
 LONG_SENTENCE = 220
 MIN_CLAUSE = 50
 
