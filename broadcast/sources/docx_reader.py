@@ -117,9 +117,12 @@ def _blocks(document) -> Iterator[object]:
         if tag == "p":
             yield Paragraph(child, document)
         elif tag == "tbl":
+            seen: set[int] = set()
             for row in Table(child, document).rows:
                 for cell in row.cells:
-                    yield from cell.paragraphs
+                    if id(cell._tc) not in seen:  # a merged cell is listed once per grid slot
+                        seen.add(id(cell._tc))
+                        yield from cell.paragraphs
 
 
 def read(data: bytes, name: str) -> str:

@@ -78,3 +78,22 @@ def test_broken_docx_is_a_user_error(tmp_path):
     path.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(BroadcastError, match="hong.docx.*Word"):
         sources.read(path)
+
+
+def test_merged_table_cells_are_read_once(tmp_path):
+    doc = docx.Document()
+    table = doc.add_table(rows=2, cols=2)
+    merged = table.cell(0, 0).merge(table.cell(0, 1))
+    merged.text = "ỦY BAN NHÂN DÂN XÃ AN PHÚ"
+    table.cell(1, 0).text = "Số: 3/TB-UBND"
+    table.cell(1, 1).text = "An Phú, ngày 2 tháng 5 năm 2025"
+    doc.add_paragraph("THÔNG BÁO")
+    doc.add_paragraph("Lịch cắt điện tháng 5")
+    doc.add_paragraph("1. Cắt điện thôn Đông từ 7h00 đến 11h00 ngày 10/5/2025.")
+    path = tmp_path / "tb.docx"
+    doc.save(path)
+    text = sources.read(path).text
+    assert text.count("ỦY BAN NHÂN DÂN XÃ AN PHÚ") == 1
+    directive = document.parse(sources.read(path))
+    assert (directive.issuer, directive.number, directive.date) == (
+        "ỦY BAN NHÂN DÂN XÃ AN PHÚ", "3", "2025-05-02")
