@@ -75,6 +75,6 @@ def read(path: str | Path) -> SourceText:
         )
     fmt, reader = READERS[suffix]
     text = reader(data, str(p))
-    if fmt != _text.FORMAT:
-        text = _text.read(text.encode("utf-8"), str(p))  # the same hygiene for every format
+    if fmt != _text.FORMAT:  # the text reader cleans already; the others get the same hygiene
+        text = _text.clean(text, str(p))
     return SourceText(path=str(p), format=fmt, text=text)
