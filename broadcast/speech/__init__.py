@@ -44,10 +44,6 @@ class SpeechOptions:
     def words(self) -> Dialect:
         return SOUTH if self.dialect == "nam" else NORTH
 
-    def __hash__(self) -> int:
-        return hash((self.dialect, self.mung, self.read_symbols, self.drop_labels,
-                     tuple(sorted(self.extra_abbreviations))))
-
 
 def pipeline(options: SpeechOptions | None = None) -> tuple[Rule, ...]:
     """The default ordered rules, with data and options bound."""

@@ -87,9 +87,6 @@ class Lexicon:
         return self.pattern.sub(
             lambda m: self.spoken(m[0], m.string[: m.start()], m.string[m.end():]), text)
 
-    def __hash__(self) -> int:
-        return hash(tuple(sorted(self.entries.items())))
-
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:

@@ -37,6 +37,10 @@ UNITS = {
     "VNĐ": "đồng", "VND": "đồng", "đ": "đồng", "ml": "mi li lít", "l": "lít",
 }
 
+UNIT_PATTERN = re.compile(
+    rf"(\d)\s*({'|'.join(re.escape(k) for k in sorted(UNITS, key=len, reverse=True))})(?![\w²³])"
+)
+
 
 def strip_markdown(text: str) -> str:
     """Drop Markdown marks: '**4.** Thủ trưởng' → '4. Thủ trưởng', '[a](url)' → 'a'."""
@@ -297,8 +301,7 @@ def read_roman_numerals(text: str, *, dialect: Dialect = NORTH) -> str:
 
 def read_units(text: str) -> str:
     """'5 km' → '5 ki lô mét', '30°C' → '30 độ C', '500.000đ' → '500.000 đồng'."""
-    keys = "|".join(re.escape(k) for k in sorted(UNITS, key=len, reverse=True))
-    return re.sub(rf"(\d)\s*({keys})(?![\w²³])", lambda m: f"{m[1]} {UNITS[m[2]]}", text)
+    return UNIT_PATTERN.sub(lambda m: f"{m[1]} {UNITS[m[2]]}", text)
 
 
 def spell_unknown_acronyms(text: str) -> str:
