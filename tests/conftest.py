@@ -20,6 +20,24 @@ def corpus_file(name: str) -> Path:
     return path
 
 
+SAME_FIELDS = ("kind", "number", "symbol", "place", "date", "subject", "addressees", "preamble",
+               "closing", "recipients", "signer")
+
+
+def assert_parses_like(path: Path, markdown: Path, fmt: str):
+    """``path`` (another format of the same notice) gives the Directive the Markdown gives."""
+    from broadcast import document, sources
+
+    source = sources.read(path)
+    assert source.format == fmt
+    got, expected = document.parse(source), document.parse(sources.read(markdown))
+    for field in SAME_FIELDS:
+        assert getattr(got, field) == getattr(expected, field), field
+    assert [(b.type, b.label, b.text) for b in document.walk(got.body)] == [
+        (b.type, b.label, b.text) for b in document.walk(expected.body)]
+    return got
+
+
 def decode(path_or_bytes, rate: int = 44100) -> np.ndarray:
     """Decode any audio with the project's ffmpeg to mono float samples in [-1, 1]."""
     from broadcast.audio import ffmpeg

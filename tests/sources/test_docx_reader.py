@@ -4,7 +4,7 @@ import pytest
 
 from broadcast import document, sources
 from broadcast.errors import BroadcastError
-from tests.conftest import corpus_file
+from tests.conftest import assert_parses_like, corpus_file
 
 docx = pytest.importorskip("docx")
 
@@ -45,15 +45,7 @@ def test_docx_of_a_corpus_notice_parses_like_the_markdown(tmp_path):
     md = corpus_file("cong-van-don-doc-duc-tho-2023.md")
     path = tmp_path / "cong-van.docx"
     word_file_from(md, path)
-    source = sources.read(path)
-    assert source.format == "docx"
-    from_word = document.parse(source)
-    from_md = document.parse(sources.read(md))
-    for field in ("kind", "number", "symbol", "place", "date", "subject", "addressees",
-                  "preamble", "closing", "recipients", "signer"):
-        assert getattr(from_word, field) == getattr(from_md, field), field
-    assert [(b.type, b.label, b.text) for b in document.walk(from_word.body)] == [
-        (b.type, b.label, b.text) for b in document.walk(from_md.body)]
+    assert_parses_like(path, md, "docx")
 
 
 def test_word_numbering_letters_and_roman(tmp_path):
