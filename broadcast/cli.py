@@ -97,6 +97,10 @@ LEXICON = typer.Option(None, "--lexicon",
                        help="Tệp từ viết tắt riêng: mỗi dòng 'VIẾT TẮT<Tab>cách đọc'.")
 
 
+PROFILE_HELP = ("Hồ sơ âm thanh: dai-truyen-thanh (đài truyền thanh) hoặc loa-keo (loa kéo, "
+                "loa nén); hoặc đường dẫn tệp .toml. Xem: broadcast profiles.")
+
+
 @app.command()
 def build(
     notice: str = NOTICE,
@@ -111,15 +115,26 @@ def build(
     read_symbols: bool = SYMBOLS,
     drop_labels: bool = DROP_LABELS,
     lexicon: Path = LEXICON,
+    profile: str = typer.Option("dai-truyen-thanh", "--profile", "-p", help=PROFILE_HELP),
+    speed: float = typer.Option(None, "--speed", help="Tốc độ đọc từ 0.8 đến 1.3 (1 = bình "
+                                "thường), không đổi cao độ giọng."),
+    intro: Path = typer.Option(None, "--intro", help="Tệp nhạc hiệu mở đầu (mp3, wav, m4a, ogg)."),
+    outro: Path = typer.Option(None, "--outro", help="Tệp nhạc hiệu kết thúc."),
+    bed: Path = typer.Option(None, "--bed", help="Tệp nhạc nền, tự hạ nhỏ khi đang đọc."),
+    repeat: int = typer.Option(None, "--repeat", help="Phát cả chương trình mấy lần trong tệp "
+                               "(mặc định theo hồ sơ)."),
 ) -> None:
     """Dựng bài tuyên truyền và tệp MP3 từ một văn bản chỉ đạo."""
+    from broadcast import profiles
     from broadcast.pipeline import BuildOptions
     from broadcast.pipeline import build as run_build
 
     speech = _speech_options(dialect, mung, read_symbols, drop_labels, lexicon)
+    chosen = profiles.load(profile).with_speed(speed).with_repeat(repeat)
     options = BuildOptions(commune=Commune.from_text(commune), engine=engine, voice=voice,
                            out_dir=out, broadcast_date=_parse_date(date),
-                           template_dir=template_dir, speech=speech)
+                           template_dir=template_dir, speech=speech, profile=chosen,
+                           intro=intro, outro=outro, bed=bed)
     bar = _Bar("Đang tổng hợp giọng đọc")
     try:
         result = run_build(notice, options, progress=bar)
@@ -127,8 +142,12 @@ def build(
         bar.close()
     typer.echo(f"Đã dựng xong: {result.title}")
     length = _mmss(result.duration_s)
-    typer.echo(f"  Tệp âm thanh : {result.mp3} ({length}, bộ đọc {result.engine})")
+    loud = result.loudness
+    typer.echo(f"  Tệp âm thanh : {result.mp3} ({length}, bộ đọc {result.engine}, "
+               f"hồ sơ {result.profile})")
+    typer.echo(f"  Độ to        : {loud.integrated:.1f} LUFS, đỉnh thực {loud.true_peak:.1f} dBTP")
     typer.echo(f"  Bài in       : {result.script}")
+    typer.echo(f"  Phụ đề       : {result.captions}")
     typer.echo(f"  Lời đọc      : {result.spoken}")
 
 
@@ -176,6 +195,19 @@ def _summary(d) -> str:
 def _signer_line(signer) -> str:
     behalf = f"{signer.on_behalf} / " if signer.on_behalf else ""
     return " ".join(x for x in (signer.authority, behalf + signer.title, "—", signer.name) if x)
+
+
+@app.command("profiles")
+def list_profiles() -> None:
+    """Liệt kê các hồ sơ âm thanh và nơi đặt hồ sơ riêng."""
+    from broadcast import profiles
+
+    for name in profiles.available():
+        chosen = profiles.load(name)
+        typer.echo(f"{name:<18} {chosen.description}")
+        typer.echo(f"{'':<18} tệp: {chosen.path}")
+    folders = ", ".join(str(d) for d in profiles.profile_dirs())
+    typer.echo(f"Hồ sơ riêng (cùng tên sẽ thay khóa của hồ sơ có sẵn) đặt trong: {folders}")
 
 
 @app.command()

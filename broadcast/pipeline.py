@@ -11,14 +11,18 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from broadcast import document, sources
-from broadcast.audio import AudioSegment, ffmpeg, jingles
-from broadcast.audio.program import Program, assemble, master
+from broadcast.audio import AudioSegment, bed, ffmpeg, jingles, music, tags
+from broadcast.audio.mastering import Loudness, master
+from broadcast.audio.program import Program, assemble, repeat_offsets, repeated
+from broadcast.audio.tempo import change_speed
 from broadcast.config import Commune
 from broadcast.errors import BroadcastError
+from broadcast.profiles import DEFAULT_PROFILE, Profile
 from broadcast.script import DEFAULT_TEMPLATE, Script, render
 from broadcast.speech import Segment, SpeechOptions, spoken_segments
+from broadcast.speech.rules import strip_markdown
 from broadcast.tts import DEFAULT_ENGINE, Audio, Engine, get_engine
-from broadcast.writers import slugify, staged
+from broadcast.writers import slugify, srt, staged
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +39,10 @@ class BuildOptions:
     template: str = DEFAULT_TEMPLATE
     template_dir: Path | None = None
     speech: SpeechOptions = field(default_factory=SpeechOptions)
-    bitrate: str = "128k"
+    profile: Profile = field(default_factory=Profile)
+    intro: Path | None = None
+    outro: Path | None = None
+    bed: Path | None = None
 
 
 @dataclass
@@ -45,10 +52,32 @@ class BuildResult:
     script: str
     spoken: str
     manifest: str
+    captions: str
     engine: str
+    profile: str
     segments: int
     duration_s: float
     speech_s: float
+    loudness: Loudness
+
+
+@dataclass
+class Music:
+    """The jingles and the optional bed, decoded before any synthesis so a bad file fails fast."""
+
+    intro: AudioSegment
+    outro: AudioSegment
+    bed: AudioSegment | None = None
+
+    @classmethod
+    def load(cls, options: BuildOptions) -> Music:
+        return cls(
+            music.load(options.intro, "nhạc hiệu mở đầu") if options.intro
+            else jingles.default_intro(),
+            music.load(options.outro, "nhạc hiệu kết thúc") if options.outro
+            else jingles.default_outro(),
+            music.load(options.bed, "nhạc nền") if options.bed else None,
+        )
 
 
 def prepare(source: str | Path, options: BuildOptions) -> tuple[Script, list[Segment]]:
@@ -58,7 +87,9 @@ def prepare(source: str | Path, options: BuildOptions) -> tuple[Script, list[Seg
         raise BroadcastError(f"Không tìm thấy nội dung nào để đọc trong '{source}'.")
     script = render(directive, options.commune, options.broadcast_date, options.template,
                     options.template_dir)
-    return script, spoken_segments(script.spoken_sections(), options.speech)
+    segments = spoken_segments(script.spoken_sections(), options.speech,
+                               options.profile.pauses)
+    return script, segments
 
 
 def to_segment(audio: Audio) -> AudioSegment:
@@ -67,54 +98,98 @@ def to_segment(audio: Audio) -> AudioSegment:
     return ffmpeg.decode(audio.data, what=f"âm thanh {audio.format} của bộ đọc")
 
 
-def synthesize(engine: Engine, segments: list[Segment], voice: str | None,
+def synthesize(engine: Engine, segments: list[Segment], voice: str | None, speed: float = 1.0,
                progress: Progress | None = None) -> list[tuple[AudioSegment, int]]:
+    """Each segment's speech at ``speed``, with the pause that follows it."""
     parts = []
     for done, seg in enumerate(segments, 1):
-        parts.append((to_segment(engine.synthesize(seg.spoken, voice)), seg.pause_ms))
+        speech = change_speed(to_segment(engine.synthesize(seg.spoken, voice)), speed)
+        parts.append((speech, seg.pause_ms))
         if progress:
             progress(done, len(segments))
     return parts
 
 
-def manifest(script: Script, segments: list[Segment], program: Program, engine: Engine,
-             voice: str | None) -> dict:
-    cues = [dict(asdict(seg), start=start / 1000, end=end / 1000)
+def captions(segments: list[Segment], program: Program, offsets: list[int]) -> list[tuple]:
+    """(start ms, end ms, printed text) of every spoken segment, in every repetition."""
+    return [(offset + start, offset + end, strip_markdown(seg.text))
+            for offset in offsets
             for seg, (start, end) in zip(segments, program.cues, strict=True)]
+
+
+def manifest(script: Script, segments: list[Segment], program: Program, engine: Engine,
+             options: BuildOptions, loudness: Loudness) -> dict:
+    voice = options.voice or engine.default_voice
+    profile = options.profile
+    cues = [dict(asdict(seg), start=start / 1000, end=end / 1000, engine=engine.name,
+                 voice=voice) for seg, (start, end) in zip(segments, program.cues, strict=True)]
+    offsets = repeat_offsets(program.duration_ms, profile.program)
     return {
-        "title": script.title, "source": script.source, "commune": script.commune,
-        "date": script.date, "template": script.template, "engine": engine.name,
-        "voice": voice or engine.default_voice, "duration": program.duration_ms / 1000,
-        "intro": program.intro_ms / 1000, "speech": program.speech_ms / 1000,
-        "outro": program.outro_ms / 1000, "segments": cues,
+        "title": script.title, "commune": script.commune, "date": script.date,
+        "source": {"file": script.source, "document": script.reference},
+        "template": script.template, "engine": engine.name, "voice": voice,
+        "profile": {"name": profile.name, "speed": profile.speed,
+                    "settings": asdict(profile)},
+        "music": {"intro": _name(options.intro), "outro": _name(options.outro),
+                  "bed": _name(options.bed) if options.bed else None},
+        "durations": {"program": program.duration_ms / 1000, "intro": program.intro_ms / 1000,
+                      "speech": program.speech_ms / 1000, "outro": program.outro_ms / 1000,
+                      "total": (offsets[-1] + program.duration_ms) / 1000},
+        "repeats": [offset / 1000 for offset in offsets],
+        "loudness": {**asdict(loudness), "target": profile.mastering.loudness,
+                     "true_peak_limit": profile.mastering.true_peak},
+        "segments": cues,
     }
+
+
+def _name(path: Path | None) -> str:
+    return str(path) if path else "(mặc định)"
+
+
+def _tags(script: Script, options: BuildOptions) -> tags.Tags:
+    return tags.Tags(title=script.title, artist=options.commune.radio,
+                     album=f"Bài tuyên truyền tháng {options.broadcast_date:%m/%Y}",
+                     date=options.broadcast_date.isoformat(),
+                     comment=script.reference or Path(str(script.source)).name)
 
 
 def build(source: str | Path, options: BuildOptions,
           progress: Progress | None = None) -> BuildResult:
     engine = get_engine(options.engine)
+    tunes = Music.load(options)
     script, segments = prepare(source, options)
     if not segments:
         raise BroadcastError(f"Bài từ '{source}' không có câu nào để đọc.")
-    parts = synthesize(engine, segments, options.voice, progress)
-    program = assemble(parts, jingles.default_intro(), jingles.default_outro())
+    profile = options.profile
+    parts = synthesize(engine, segments, options.voice, profile.speed, progress)
+    program = assemble(parts, tunes.intro, tunes.outro, profile.program)
+    mixed = bed.mix(program, tunes.bed, profile.bed) if tunes.bed else program.audio
     folder = Path(options.out_dir) / options.broadcast_date.strftime("%Y-%m")
     slug = slugify(script.topic)
-    tags = {"title": script.title, "artist": options.commune.radio,
-            "album": f"Bài tuyên truyền tháng {options.broadcast_date:%m/%Y}",
-            "date": options.broadcast_date.isoformat(), "comment": Path(str(source)).name}
+    if profile.name != DEFAULT_PROFILE:
+        slug = f"{slug}-{slugify(profile.name)}"
+    names = {kind: folder / f"{slug}{kind}" for kind in OUTPUTS}
     with staged(folder) as stage:
-        ffmpeg.encode_mp3(master(program.audio), stage(f"{slug}.mp3"), options.bitrate, tags)
-        stage_text(stage(f"{slug}.txt"), script.printed())
-        stage_text(stage(f"{slug}.spoken.txt"), "\n".join(s.spoken for s in segments) + "\n")
-        data = manifest(script, segments, program, engine, options.voice)
-        stage_text(stage(f"{slug}.json"), json.dumps(data, ensure_ascii=False, indent=2))
+        mp3 = stage(names[".mp3"].name)
+        loudness = master(mixed, profile.mastering, lambda audio: ffmpeg.encode_mp3(
+            repeated(audio, profile.program), mp3, profile.encoding))
+        tags.write(mp3, _tags(script, options))
+        offsets = repeat_offsets(program.duration_ms, profile.program)
+        stage_text(stage(names[".srt"].name), srt(captions(segments, program, offsets)))
+        stage_text(stage(names[".txt"].name), script.printed())
+        stage_text(stage(names[".spoken.txt"].name), "\n".join(s.spoken for s in segments) + "\n")
+        data = manifest(script, segments, program, engine, options, loudness)
+        stage_text(stage(names[".json"].name), json.dumps(data, ensure_ascii=False, indent=2))
     return BuildResult(
-        title=script.title, mp3=str(folder / f"{slug}.mp3"), script=str(folder / f"{slug}.txt"),
-        spoken=str(folder / f"{slug}.spoken.txt"), manifest=str(folder / f"{slug}.json"),
-        engine=engine.name, segments=len(segments), duration_s=program.duration_ms / 1000,
-        speech_s=program.speech_ms / 1000,
+        title=script.title, mp3=str(names[".mp3"]), script=str(names[".txt"]),
+        spoken=str(names[".spoken.txt"]), manifest=str(names[".json"]),
+        captions=str(names[".srt"]), engine=engine.name, profile=profile.name,
+        segments=len(segments), duration_s=data["durations"]["total"],
+        speech_s=program.speech_ms / 1000, loudness=loudness,
     )
+
+
+OUTPUTS = (".mp3", ".srt", ".txt", ".spoken.txt", ".json")
 
 
 def stage_text(path: Path, text: str) -> None:

@@ -41,6 +41,7 @@ class Script:
     date: str
     template: str
     source: str
+    reference: str = ""
     sections: list[Section] = field(default_factory=list)
 
     def spoken_sections(self) -> list[Section]:
@@ -178,4 +179,17 @@ def render(
     topic = re.sub(r"^BÀI TUYÊN TRUYỀN\s*(VỀ\s*)?", "", titles[0]).strip() or titles[0]
     return Script(title=titles[0], topic=topic, commune=commune.full_name,
                   date=broadcast_date.isoformat(), template=template, source=directive.source,
-                  sections=sections)
+                  reference=reference(directive), sections=sections)
+
+
+def reference(directive: Directive) -> str:
+    """'Thông báo số 62/TB-UBND ngày 26/6/2024 của ...': how the source document is cited."""
+    parts = [directive.kind_name]
+    if directive.number or directive.symbol:
+        parts.append(f"số {'/'.join(p for p in (directive.number, directive.symbol) if p)}")
+    if directive.date:
+        numbers = [int(n) for n in directive.date.split("-")]
+        parts.append("ngày " + "/".join(str(n) for n in reversed(numbers)))
+    if directive.issuer:
+        parts.append(f"của {directive.issuer}")
+    return " ".join(parts)

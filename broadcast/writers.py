@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import textwrap
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
@@ -59,3 +60,22 @@ def staged(folder: Path) -> Iterator[Callable[[str], Path]]:
             with contextlib.suppress(OSError):
                 path.rmdir()
         raise
+
+
+CAPTION_WIDTH = 60
+
+
+def srt(cues: list[tuple[int, int, str]]) -> str:
+    """SubRip captions from (start ms, end ms, text), numbered from 1."""
+    blocks = []
+    for number, (start, end, text) in enumerate(cues, 1):
+        lines = textwrap.wrap(" ".join(text.split()), CAPTION_WIDTH) or [""]
+        blocks.append(f"{number}\n{_srt_time(start)} --> {_srt_time(end)}\n" + "\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _srt_time(ms: int) -> str:
+    hours, rest = divmod(int(ms), 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    seconds, millis = divmod(rest, 1000)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d},{millis:03d}"

@@ -61,3 +61,49 @@ def best_correlation(haystack: np.ndarray, needle: np.ndarray) -> float:
     windows = np.sqrt(np.convolve(haystack**2, np.ones(len(needle)), mode="valid"))
     norm = np.linalg.norm(needle) * np.maximum(windows, 1e-12)
     return float(np.max(corr / norm))
+
+
+def lufs(samples: np.ndarray, rate: int = 44100) -> float:
+    """Integrated loudness (ITU-R BS.1770-4) by pyloudnorm, independent of the project's ffmpeg."""
+    import pyloudnorm
+
+    return float(pyloudnorm.Meter(rate).integrated_loudness(samples))
+
+
+def true_peak_db(samples: np.ndarray, chunk: int = 441_000) -> float:
+    """Peak of the 4x oversampled signal (as BS.1770 true peak), in dB, chunk by chunk."""
+    from scipy.signal import resample_poly
+
+    peak, overlap = 0.0, 64
+    for start in range(0, len(samples), chunk):
+        part = samples[max(0, start - overlap): start + chunk + overlap]
+        peak = max(peak, float(np.max(np.abs(resample_poly(part, 4, 1)))))
+    return 20 * np.log10(peak) if peak > 0 else -120.0
+
+
+def tone_db(samples: np.ndarray, freq: float, rate: int = 44100) -> float:
+    """Level (dB, of a full-scale sine) of the ``freq`` component of ``samples``."""
+    t = np.arange(len(samples)) / rate
+    c = np.dot(samples, np.cos(2 * np.pi * freq * t))
+    s = np.dot(samples, np.sin(2 * np.pi * freq * t))
+    amplitude = 2 * np.hypot(c, s) / len(samples)
+    return 20 * np.log10(max(amplitude, 1e-12))
+
+
+def band_share(samples: np.ndarray, below_hz: float, rate: int = 44100) -> float:
+    """Share of the signal's energy below ``below_hz``."""
+    power = np.abs(np.fft.rfft(samples)) ** 2
+    freqs = np.fft.rfftfreq(len(samples), 1 / rate)
+    return float(power[freqs < below_hz].sum() / power.sum())
+
+
+def loud_regions(samples: np.ndarray, rate: int = 44100, threshold_db: float = -45.0,
+                 frame_ms: int = 5) -> list[tuple[float, float]]:
+    """(start s, end s) of every stretch louder than ``threshold_db``, from 5 ms frames."""
+    size = rate * frame_ms // 1000
+    frames = samples[: len(samples) // size * size].reshape(-1, size)
+    level = 20 * np.log10(np.maximum(np.sqrt(np.mean(frames**2, axis=1)), 1e-9))
+    loud = np.concatenate([[False], level > threshold_db, [False]])
+    edges = np.flatnonzero(np.diff(loud.astype(int)))
+    pairs = zip(edges[::2], edges[1::2], strict=True)
+    return [(a * frame_ms / 1000, b * frame_ms / 1000) for a, b in pairs]

@@ -12,6 +12,8 @@ import threading
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import numpy as np
+
 from broadcast.audio import ffmpeg
 
 
@@ -73,3 +75,32 @@ class FakeGoogle:
                 pass
 
         return Handler
+
+
+class ToneEngine:
+    """An offline engine for audio tests: a buzz (100 Hz and its harmonics, like a voice's
+    fundamental) modulated like syllables, 55 ms per character of the text, never silent inside.
+    Records every text it was asked for and the length it returned (seconds)."""
+
+    name = "tone"
+    description = "tiếng giả lập cho kiểm thử"
+    default_voice = "buzz"
+    rate = 22050
+    calls: list[tuple[str, float]] = []
+
+    def available(self):
+        from broadcast.tts import Availability
+
+        return Availability(True)
+
+    def synthesize(self, text: str, voice: str | None = None):
+        from broadcast.tts import Audio
+
+        seconds = min(4.0, max(0.4, 0.055 * len(text)))
+        t = np.arange(int(self.rate * seconds)) / self.rate
+        buzz = sum(np.sin(2 * np.pi * 100 * k * t) / k for k in range(1, 30))
+        syllables = 0.65 + 0.35 * np.sin(2 * np.pi * 4 * t)
+        ramp = np.minimum(1.0, np.minimum(t, t[-1] - t) / 0.01)
+        pcm = (0.25 * buzz * syllables * ramp / np.max(np.abs(buzz)) * 32767).astype("<i2")
+        ToneEngine.calls.append((text, len(pcm) / self.rate))
+        return Audio(pcm.tobytes(), "pcm_s16le", self.rate)

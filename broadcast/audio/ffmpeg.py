@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,7 +32,24 @@ def ffmpeg_exe() -> str:
 
 def run(args: list[str], data: bytes | None = None, what: str = "âm thanh") -> bytes:
     """Run ffmpeg quietly; its error becomes a BroadcastError about ``what``."""
-    cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", *args]
+    return _call(args, data, what, "error").stdout
+
+
+def report(args: list[str], data: bytes | None = None, what: str = "âm thanh") -> str:
+    """Run ffmpeg and return what it logs at info level (filter summaries such as ebur128)."""
+    return _call(["-nostats", *args], data, what, "info").stderr.decode("utf-8", "replace")
+
+
+def run_with_report(args: list[str], data: bytes | None = None,
+                    what: str = "âm thanh") -> tuple[bytes, str]:
+    """Run ffmpeg; what it writes to stdout and what it logs at info level."""
+    done = _call(["-nostats", *args], data, what, "info")
+    return done.stdout, done.stderr.decode("utf-8", "replace")
+
+
+def _call(args: list[str], data: bytes | None, what: str,
+          level: str) -> subprocess.CompletedProcess:
+    cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", level, *args]
     try:
         done = subprocess.run(cmd, input=data, capture_output=True, check=False,
                               stdin=None if data is not None else subprocess.DEVNULL)
@@ -40,7 +58,7 @@ def run(args: list[str], data: bytes | None = None, what: str = "âm thanh") -> 
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise BroadcastError(f"ffmpeg không xử lý được {what}: {detail[-1] if detail else '?'}")
-    return done.stdout
+    return done
 
 
 def decode(source: bytes | str | Path, what: str = "âm thanh", rate: int = RATE,
@@ -61,12 +79,20 @@ def from_pcm(pcm: bytes, sample_rate: int, channels: int = 1) -> AudioSegment:
     return segment.set_frame_rate(RATE).set_channels(CHANNELS)
 
 
-def encode_mp3(audio: AudioSegment, dest: str | Path, bitrate: str = "128k",
-               tags: dict[str, str] | None = None) -> None:
-    """Write ``audio`` as a CBR MP3 with ID3v2 tags to ``dest`` (any file name)."""
-    meta: list[str] = []
-    for key, value in (tags or {}).items():
-        meta += ["-metadata", f"{key}={value}"]
+@dataclass(frozen=True)
+class Encoding:
+    """MP3 settings: constant bitrate in kbit/s and sample rate in Hz."""
+
+    bitrate: int = 128
+    sample_rate: int = RATE
+
+
+def encode_mp3(audio: AudioSegment, dest: str | Path, encoding: Encoding | None = None) -> Path:
+    """Write ``audio`` as a CBR MP3 to ``dest`` (any file name), without tags. LAME's best
+    quality setting: at low bitrates it overshoots the true peak far less."""
+    encoding = encoding or Encoding()
     run(["-f", "s16le", "-ar", str(audio.frame_rate), "-ac", str(audio.channels), "-i", "pipe:0",
-         "-codec:a", "libmp3lame", "-b:a", bitrate, "-id3v2_version", "3", *meta,
-         "-f", "mp3", "-y", str(dest)], audio.raw_data, "tệp MP3")
+         "-ar", str(encoding.sample_rate), "-codec:a", "libmp3lame", "-b:a", f"{encoding.bitrate}k",
+         "-compression_level", "0", "-map_metadata", "-1", "-write_xing", "1", "-f", "mp3",
+         "-y", str(dest)], audio.raw_data, "tệp MP3")
+    return Path(dest)

@@ -1,4 +1,4 @@
-"""Assembling intro + speech (+ pauses) + outro into one program, and mastering it."""
+"""Assembling intro + speech (+ pauses) + outro into one program, and repeating it."""
 
 from __future__ import annotations
 
@@ -8,11 +8,15 @@ from broadcast.audio import AudioSegment
 
 
 @dataclass(frozen=True)
-class Gaps:
-    """Silences around the speech, in milliseconds."""
+class Layout:
+    """Gaps and fades around the speech and repetition of the whole program, in milliseconds."""
 
     after_intro: int = 700
     before_outro: int = 900
+    fade_in: int = 0
+    fade_out: int = 300
+    repeat: int = 1
+    repeat_gap: int = 0
 
 
 @dataclass
@@ -29,37 +33,59 @@ class Program:
     def duration_ms(self) -> int:
         return len(self.audio)
 
+    @property
+    def speech_span(self) -> tuple[int, int]:
+        """From the first spoken word to the last."""
+        return (self.cues[0][0], self.cues[-1][1]) if self.cues else (0, 0)
+
 
 def assemble(
     parts: list[tuple[AudioSegment, int]],
     intro: AudioSegment,
     outro: AudioSegment,
-    gaps: Gaps | None = None,
+    layout: Layout | None = None,
 ) -> Program:
     """Speech parts, each (audio, pause after in ms), between the intro and outro jingles."""
-    gaps = gaps or Gaps()
+    layout = layout or Layout()
     rate, channels = intro.frame_rate, intro.channels
-    pieces: list[bytes] = [intro.raw_data, _silence(gaps.after_intro, rate, channels)]
-    cursor = len(intro) + gaps.after_intro
+    if layout.fade_in:
+        intro = intro.fade_in(min(layout.fade_in, len(intro)))
+    if layout.fade_out:
+        outro = outro.fade_out(min(layout.fade_out, len(outro)))
+    width = 2 * channels
+    pieces = [intro.raw_data, _silence(layout.after_intro, rate, channels)]
+    frames = intro_end = sum(len(p) for p in pieces) // width
     cues = []
     for audio, pause in parts:
-        audio = audio.set_frame_rate(rate).set_channels(channels)
-        cues.append((cursor, cursor + len(audio)))
-        pieces += [audio.raw_data, _silence(pause, rate, channels)]
-        cursor += len(audio) + pause
-    speech_ms = cursor - len(intro) - gaps.after_intro
-    pieces += [_silence(gaps.before_outro, rate, channels), outro.raw_data]
+        data = audio.set_frame_rate(rate).set_channels(channels).raw_data
+        silence = _silence(pause, rate, channels)
+        cues.append((_ms(frames, rate), _ms(frames + len(data) // width, rate)))
+        pieces += [data, silence]
+        frames += (len(data) + len(silence)) // width
+    pieces += [_silence(layout.before_outro, rate, channels), outro.raw_data]
     audio = AudioSegment(data=b"".join(pieces), sample_width=2, frame_rate=rate,
                          channels=channels)
-    return Program(audio, len(intro), speech_ms, len(outro), cues)
+    return Program(audio, len(intro), _ms(frames - intro_end, rate), len(outro), cues)
+
+
+def _ms(frames: int, rate: int) -> int:
+    return round(frames * 1000 / rate)
 
 
 def _silence(ms: int, rate: int, channels: int) -> bytes:
     return b"\x00\x00" * channels * (rate * ms // 1000)
 
 
-def master(audio: AudioSegment, peak_dbfs: float = -1.0) -> AudioSegment:
-    """Bring the program's peak to ``peak_dbfs`` so quiet engines are as loud as loud ones."""
-    if audio.max_dBFS == float("-inf"):
+def repeat_offsets(duration_ms: int, layout: Layout) -> list[int]:
+    """Where each repetition of a program of ``duration_ms`` starts."""
+    return [i * (duration_ms + layout.repeat_gap) for i in range(layout.repeat)]
+
+
+def repeated(audio: AudioSegment, layout: Layout) -> AudioSegment:
+    """The program ``layout.repeat`` times, ``layout.repeat_gap`` ms of silence between."""
+    if layout.repeat <= 1:
         return audio
-    return audio.apply_gain(peak_dbfs - audio.max_dBFS)
+    gap = _silence(layout.repeat_gap, audio.frame_rate, audio.channels)
+    data = gap.join([audio.raw_data] * layout.repeat)
+    return AudioSegment(data=data, sample_width=2, frame_rate=audio.frame_rate,
+                        channels=audio.channels)

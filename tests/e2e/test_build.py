@@ -70,7 +70,7 @@ def first_words(text: str, count: int = 6) -> str:
 def test_outputs_are_written_where_expected(built, notice):
     path, result, out = built(notice)
     folder = out / "2024-07"
-    assert sorted(p.suffix for p in folder.iterdir()) == [".json", ".mp3", ".txt", ".txt"]
+    assert sorted(p.suffix for p in folder.iterdir()) == [".json", ".mp3", ".srt", ".txt", ".txt"]
     assert result.mp3.endswith(".mp3") and result.mp3.startswith(str(folder))
     assert re.fullmatch(r"[a-z0-9-]+\.mp3", result.mp3.split("/")[-1])
 
@@ -120,8 +120,11 @@ def test_manifest_and_printed_script(built, notice):
     manifest = json.loads(Path(result.manifest).read_text(encoding="utf-8"))
     cues = [(s["start"], s["end"]) for s in manifest["segments"]]
     assert cues == sorted(cues) and all(b > a for a, b in cues)
-    assert cues[0][0] >= manifest["intro"]
-    assert cues[-1][1] <= manifest["duration"] - manifest["outro"]
+    durations = manifest["durations"]
+    assert cues[0][0] >= durations["intro"]
+    assert cues[-1][1] <= durations["program"] - durations["outro"]
+    assert manifest["profile"]["name"] == "dai-truyen-thanh"
+    assert manifest["source"]["file"] == str(path)
     printed = Path(result.script).read_text(encoding="utf-8")
     assert printed.startswith("BÀI TUYÊN TRUYỀN VỀ")
     assert "Phê duyệt của lãnh đạo" in printed
