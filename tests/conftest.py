@@ -106,4 +106,4 @@ def loud_regions(samples: np.ndarray, rate: int = 44100, threshold_db: float = -
     loud = np.concatenate([[False], level > threshold_db, [False]])
     edges = np.flatnonzero(np.diff(loud.astype(int)))
     pairs = zip(edges[::2], edges[1::2], strict=True)
-    return [(a * frame_ms / 1000, b * frame_ms / 1000) for a, b in pairs]
+    return [(a * size / rate, b * size / rate) for a, b in pairs]

@@ -28,3 +28,16 @@ def test_staged_leaves_nothing_on_failure(tmp_path):
         stage("a.txt").write_text("1")
         raise RuntimeError("encode failed")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_srt_numbers_times_and_wraps():
+    from broadcast.writers import srt
+
+    text = srt([(3_700, 5_250, "Kính thưa bà con"),
+                (3_725_001, 3_730_000, "Một câu rất dài " * 8)])
+    blocks = text.strip().split("\n\n")
+    assert blocks[0] == "1\n00:00:03,700 --> 00:00:05,250\nKính thưa bà con"
+    lines = blocks[1].split("\n")
+    assert lines[:2] == ["2", "01:02:05,001 --> 01:02:10,000"]
+    assert len(lines) > 3 and all(len(line) <= 60 for line in lines[2:])
+    assert " ".join(lines[2:]) == ("Một câu rất dài " * 8).strip()

@@ -90,10 +90,11 @@ def _input_args(audio: AudioSegment) -> list[str]:
 def _shaping(settings: Mastering, pre_gain: float) -> list[str]:
     """Reference gain, band limits and compression, in that order."""
     chain = ["aformat=sample_fmts=flt", f"volume={pre_gain:.2f}dB"]
+    # Two 2-pole sections each: 24 dB per octave, steep enough for a horn's band.
     if settings.highpass:
-        chain.append(f"highpass=f={settings.highpass:g}:poles=2")
+        chain += [f"highpass=f={settings.highpass:g}:poles=2"] * 2
     if settings.lowpass:
-        chain.append(f"lowpass=f={settings.lowpass:g}:poles=2")
+        chain += [f"lowpass=f={settings.lowpass:g}:poles=2"] * 2
     if settings.compress:
         c = settings.compressor
         threshold = 10 ** ((REFERENCE_LUFS + c.threshold) / 20)
