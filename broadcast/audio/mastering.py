@@ -109,11 +109,13 @@ def _limit(limit: float, attack: float, release: float) -> str:
 
 
 def _limiting(settings: Mastering, rate: int, gain: float, ceiling: float) -> list[str]:
-    """Gain to target, a smooth limiter, the band limit again (it removes what limiting
-    distorts above the band, which low-bitrate MP3 would turn into overshoot), then a fast
-    oversampled limiter for the true peak."""
+    """Gain to target, a smooth limiter, the band limits again (limiting distorts: it puts back
+    bass the horn cannot play and treble that low-bitrate MP3 turns into overshoot), then a
+    fast oversampled limiter for the true peak."""
     limit = 10 ** (ceiling / 20)
     chain = [f"volume={gain:.2f}dB", _limit(limit, 5, 100)]
+    if settings.highpass:
+        chain.append(f"highpass=f={settings.highpass:g}:poles=2")
     if settings.lowpass:
         chain.append(f"lowpass=f={settings.lowpass * 1.15:g}:poles=2")
     return chain + [f"aresample={rate * OVERSAMPLE}", _limit(limit, 1, 50), f"aresample={rate}"]

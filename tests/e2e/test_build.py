@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from broadcast import document, sources
+from broadcast import document, profiles, sources
 from broadcast.audio import jingles
 from broadcast.config import Commune
 from broadcast.pipeline import BuildOptions, build
@@ -22,11 +22,14 @@ from tests.conftest import (
     DIRECTIVES,
     ROOT,
     SAMPLE,
+    band_share,
     best_correlation,
     corpus_file,
     decode,
+    lufs,
     rms_db,
     segment_samples,
+    true_peak_db,
 )
 from tests.fakes import FakeGoogle
 
@@ -154,3 +157,39 @@ def test_console_build_prints_where_the_files_are(tmp_path):
     assert "Đang tổng hợp giọng đọc" in done.stderr
     assert len(decode(mp3)) > 10 * RATE
     assert np.isfinite(decode(mp3)).all()
+
+
+@pytest.mark.parametrize("notice", notices())
+def test_radio_profile_loudness_and_true_peak(built, notice):
+    _, result, _ = built(notice)
+    samples = decode(result.mp3)
+    assert lufs(samples) == pytest.approx(-16.0, abs=1.0)
+    assert true_peak_db(samples) <= -1.0 + 0.05
+    assert result.loudness.integrated == pytest.approx(lufs(samples), abs=0.5)
+
+
+def test_corpus_directive_for_the_loudspeaker_cart(tmp_path):
+    """Done-when check: a corpus letter built as 'loa-keo' passes the measurements, and the
+    program is jingle, title, pauses between sections, even speech, outro — twice."""
+    path = corpus_file(DIRECTIVES[0])
+    options = BuildOptions(commune=Commune.from_text("Phúc Lộc"), out_dir=tmp_path,
+                           broadcast_date=dt.date(2024, 7, 4), profile=profiles.load("loa-keo"))
+    result = build(path, options)
+    manifest = json.loads(Path(result.manifest).read_text(encoding="utf-8"))
+    samples = decode(result.mp3)
+    assert lufs(samples) == pytest.approx(-13.0, abs=1.0)
+    assert true_peak_db(samples) <= -1.0 + 0.05
+    assert band_share(samples[: 60 * RATE], 120) < 0.01
+    intro = segment_samples(jingles.default_intro())
+    assert best_correlation(samples[: 2 * RATE], intro[RATE // 4: RATE // 2]) > 0.6
+    segments = manifest["segments"]
+    title, after = segments[0], segments[1]
+    assert title["kind"] == "title" and after["start"] - title["end"] >= 1.1
+    gaps = [b["start"] - a["end"] for a, b in zip(segments, segments[1:], strict=False)]
+    assert min(gaps) >= 0.19 and max(gaps) <= 1.3
+    levels = [rms_db(samples[int(s["start"] * RATE): int(s["end"] * RATE)]) for s in segments
+              if s["end"] - s["start"] > 1.5]
+    assert np.percentile(levels, 90) - np.percentile(levels, 10) < 4
+    program = manifest["durations"]["program"]
+    assert len(manifest["repeats"]) == 2
+    assert len(samples) / RATE == pytest.approx(2 * program + 5.0, abs=0.1)
