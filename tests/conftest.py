@@ -107,3 +107,16 @@ def loud_regions(samples: np.ndarray, rate: int = 44100, threshold_db: float = -
     edges = np.flatnonzero(np.diff(loud.astype(int)))
     pairs = zip(edges[::2], edges[1::2], strict=True)
     return [(a * size / rate, b * size / rate) for a, b in pairs]
+
+
+def run_cli(args, capsys) -> tuple[int, str, str]:
+    """Run the command line in-process: (exit code, stdout, stderr)."""
+    from broadcast.cli import main
+
+    try:
+        main(args)
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    out = capsys.readouterr()
+    return code, out.out, out.err

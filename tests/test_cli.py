@@ -1,18 +1,7 @@
 import subprocess
 import sys
 
-from broadcast.cli import main
-from tests.conftest import ROOT, SAMPLE
-
-
-def run(args, capsys):
-    try:
-        main(args)
-        code = 0
-    except SystemExit as exc:
-        code = exc.code
-    out = capsys.readouterr()
-    return code, out.out, out.err
+from tests.conftest import ROOT, SAMPLE, run_cli
 
 
 def bad_inputs(tmp_path):
@@ -32,7 +21,7 @@ def bad_inputs(tmp_path):
 def test_bad_files_give_one_vietnamese_line_and_exit_2(tmp_path, capsys):
     out_dir = tmp_path / "out"
     for name, message in bad_inputs(tmp_path).items():
-        code, _, err = run(["build", str(tmp_path / name), "--commune", "Phúc Lộc",
+        code, _, err = run_cli(["build", str(tmp_path / name), "--commune", "Phúc Lộc",
                             "--out", str(out_dir)], capsys)
         assert code == 2, name
         lines = err.strip().splitlines()
@@ -43,34 +32,34 @@ def test_bad_files_give_one_vietnamese_line_and_exit_2(tmp_path, capsys):
 
 
 def test_unknown_engine_exit_2_and_nothing_written(tmp_path, capsys):
-    code, _, err = run(["build", str(SAMPLE), "--commune", "Phúc Lộc", "--engine", "festival",
+    code, _, err = run_cli(["build", str(SAMPLE), "--commune", "Phúc Lộc", "--engine", "festival",
                         "--out", str(tmp_path / "out")], capsys)
     assert code == 2 and "festival" in err and "espeak" in err
     assert not (tmp_path / "out").exists()
 
 
 def test_usage_errors_are_vietnamese(capsys):
-    code, _, err = run(["build", str(SAMPLE), "--khong-co"], capsys)
+    code, _, err = run_cli(["build", str(SAMPLE), "--khong-co"], capsys)
     assert code == 2 and err.startswith("Lỗi: Không có tùy chọn --khong-co")
-    code, _, err = run(["build", str(SAMPLE)], capsys)
+    code, _, err = run_cli(["build", str(SAMPLE)], capsys)
     assert code == 2 and "Thiếu --commune" in err
 
 
 def test_bad_date_is_a_user_error(capsys, tmp_path):
-    code, _, err = run(["build", str(SAMPLE), "-c", "Phúc Lộc", "--date", "04/07/2024",
+    code, _, err = run_cli(["build", str(SAMPLE), "-c", "Phúc Lộc", "--date", "04/07/2024",
                         "--out", str(tmp_path)], capsys)
     assert code == 2 and "NĂM-THÁNG-NGÀY" in err
 
 
 def test_normalize_prints_spoken_form(capsys):
-    code, out, _ = run(["normalize", "Ngày 26/6/2024, UBND huyện"], capsys)
+    code, out, _ = run_cli(["normalize", "Ngày 26/6/2024, UBND huyện"], capsys)
     assert code == 0
     assert out.strip() == ("Ngày hai mươi sáu tháng sáu năm hai nghìn không trăm hai mươi tư, "
                            "Ủy ban nhân dân huyện")
 
 
 def test_engines_lists_both_with_status(capsys):
-    code, out, _ = run(["engines"], capsys)
+    code, out, _ = run_cli(["engines"], capsys)
     assert code == 0
     assert out.startswith("espeak") and "dùng được" in out
     assert "gtts" in out
@@ -83,22 +72,22 @@ def test_python_dash_m_entry_point():
 
 
 def test_normalize_options(capsys, tmp_path):
-    code, out, _ = run(["normalize", "năm 2024", "--dialect", "nam"], capsys)
+    code, out, _ = run_cli(["normalize", "năm 2024", "--dialect", "nam"], capsys)
     assert code == 0 and out.strip() == "Năm hai ngàn không trăm hai mươi bốn"
-    code, out, _ = run(["normalize", "Quyết định 151/QĐ-UBND", "--read-symbols"], capsys)
+    code, out, _ = run_cli(["normalize", "Quyết định 151/QĐ-UBND", "--read-symbols"], capsys)
     assert out.strip() == ("Quyết định một trăm năm mươi mốt Quyết định Ủy ban nhân dân")
     lexicon = tmp_path / "rieng.tsv"
     lexicon.write_text("HTXDV\thợp tác xã dịch vụ\nKrông Nô\tCrông Nô\n", encoding="utf-8")
-    code, out, _ = run(["normalize", "HTXDV huyện Krông Nô", "--lexicon", str(lexicon)], capsys)
+    code, out, _ = run_cli(["normalize", "HTXDV huyện Krông Nô", "--lexicon", str(lexicon)], capsys)
     assert out.strip() == "Hợp tác xã dịch vụ huyện Crông Nô"
 
 
 def test_bad_speech_options_are_user_errors(capsys, tmp_path):
-    code, _, err = run(["normalize", "x", "--dialect", "trung"], capsys)
+    code, _, err = run_cli(["normalize", "x", "--dialect", "trung"], capsys)
     assert code == 2 and "trung" in err
     bad = tmp_path / "bad.tsv"
     bad.write_text("chỉ một cột\n", encoding="utf-8")
-    code, _, err = run(["normalize", "x", "--lexicon", str(bad)], capsys)
+    code, _, err = run_cli(["normalize", "x", "--lexicon", str(bad)], capsys)
     assert code == 2 and "Dòng 1" in err and "bad.tsv" in err
 
 
@@ -107,12 +96,12 @@ def test_parse_summary_and_json(capsys):
 
     from tests.conftest import FIXTURES
 
-    code, out, _ = run(["parse", str(FIXTURES / "cong-van-nho.txt")], capsys)
+    code, out, _ = run_cli(["parse", str(FIXTURES / "cong-van-nho.txt")], capsys)
     assert code == 0
     assert "Loại văn bản     : Công văn" in out
     assert "Số, ký hiệu      : 12/UBND-VP" in out
     assert "Người ký         : KT. TM. ỦY BAN NHÂN DÂN CHỦ TỊCH / PHÓ CHỦ TỊCH — Võ Văn Tâm" in out
-    code, out, _ = run(["parse", str(FIXTURES / "cong-van-nho.txt"), "--json"], capsys)
+    code, out, _ = run_cli(["parse", str(FIXTURES / "cong-van-nho.txt"), "--json"], capsys)
     data = json.loads(out)
     assert data["kind"] == "cong_van" and data["date"] == "2025-09-03"
     assert [b["label"] for b in data["body"]] == ["1", "2"]

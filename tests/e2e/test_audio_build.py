@@ -12,11 +12,18 @@ import numpy as np
 import pytest
 
 from broadcast import profiles
-from broadcast.cli import main
 from broadcast.config import Commune
 from broadcast.pipeline import BuildOptions, build
 from broadcast.tts import ENGINES
-from tests.conftest import SAMPLE, decode, loud_regions, lufs, tone_db, true_peak_db
+from tests.conftest import (
+    SAMPLE,
+    decode,
+    loud_regions,
+    lufs,
+    run_cli,
+    tone_db,
+    true_peak_db,
+)
 from tests.fakes import ToneEngine
 
 RATE = 44100
@@ -146,16 +153,6 @@ def test_user_jingles_and_ducked_bed(tmp_path, tone_voice):
     assert manifest["music"]["bed"] == str(bed)
 
 
-def run(args, capsys):
-    try:
-        main(args)
-        code = 0
-    except SystemExit as exc:
-        code = exc.code
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
 @pytest.mark.parametrize(("option", "make", "message"), [
     ("--intro", None, "Không tìm thấy tệp nhạc hiệu mở đầu"),
     ("--outro", b"not audio" * 40, "Không đọc được tệp nhạc hiệu kết thúc"),
@@ -167,7 +164,7 @@ def test_bad_music_file_one_line_exit_2_nothing_written(tmp_path, capsys, tone_v
     if make:
         path.write_bytes(make)
     out = tmp_path / "out"
-    code, _, err = run(["build", str(SAMPLE), "-c", "Phúc Lộc", "-e", "tone", "-o", str(out),
+    code, _, err = run_cli(["build", str(SAMPLE), "-c", "Phúc Lộc", "-e", "tone", "-o", str(out),
                         option, str(path)], capsys)
     lines = err.strip().splitlines()
     assert code == 2 and len(lines) == 1
@@ -183,14 +180,14 @@ def test_bad_music_file_one_line_exit_2_nothing_written(tmp_path, capsys, tone_v
 ])
 def test_bad_audio_options_are_user_errors(tmp_path, capsys, tone_voice, args, message):
     out = tmp_path / "out"
-    code, _, err = run(["build", str(SAMPLE), "-c", "Phúc Lộc", "-e", "tone", "-o", str(out),
+    code, _, err = run_cli(["build", str(SAMPLE), "-c", "Phúc Lộc", "-e", "tone", "-o", str(out),
                         *args], capsys)
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1
     assert not out.exists()
 
 
 def test_cli_build_with_profile_prints_loudness(tmp_path, capsys, tone_voice):
-    code, out, _ = run(["build", str(SAMPLE), "-c", "Phúc Lộc", "-e", "tone", "-o",
+    code, out, _ = run_cli(["build", str(SAMPLE), "-c", "Phúc Lộc", "-e", "tone", "-o",
                         str(tmp_path / "out"), "--profile", "loa-keo", "--speed", "1.1",
                         "--repeat", "3", "--date", "2024-07-04"], capsys)
     assert code == 0
@@ -200,6 +197,6 @@ def test_cli_build_with_profile_prints_loudness(tmp_path, capsys, tone_voice):
 
 
 def test_profiles_command_lists_builtins(capsys):
-    code, out, _ = run(["profiles"], capsys)
+    code, out, _ = run_cli(["profiles"], capsys)
     assert code == 0
     assert "dai-truyen-thanh" in out and "loa-keo" in out and "−16 LUFS" in out
