@@ -181,6 +181,6 @@ def master(audio: AudioSegment, settings: Mastering,
         ceiling -= max(0.0, over + 0.1)
         aim += error
     else:
-        log.warning("mastering stopped after %d attempts at %s (target %.1f LUFS, %.1f dBTP)",
+        log.info("mastering stopped after %d attempts at %s (target %.1f LUFS, %.1f dBTP)",
                     ATTEMPTS, result, settings.loudness, settings.true_peak)
     return result
