@@ -118,12 +118,11 @@ def captions(segments: list[Segment], program: Program, offsets: list[int]) -> l
 
 
 def manifest(script: Script, segments: list[Segment], program: Program, engine: Engine,
-             options: BuildOptions, loudness: Loudness) -> dict:
+             options: BuildOptions, loudness: Loudness, offsets: list[int]) -> dict:
     voice = options.voice or engine.default_voice
     profile = options.profile
     cues = [dict(asdict(seg), start=start / 1000, end=end / 1000, engine=engine.name,
                  voice=voice) for seg, (start, end) in zip(segments, program.cues, strict=True)]
-    offsets = repeat_offsets(program.duration_ms, profile.program)
     return {
         "title": script.title, "commune": script.commune, "date": script.date,
         "source": {"file": script.source, "document": script.reference},
@@ -169,16 +168,16 @@ def build(source: str | Path, options: BuildOptions,
     if profile.name != DEFAULT_PROFILE:
         slug = f"{slug}-{slugify(profile.name)}"
     names = {kind: folder / f"{slug}{kind}" for kind in OUTPUTS}
+    offsets = repeat_offsets(program.duration_ms, profile.program)
     with staged(folder) as stage:
         mp3 = stage(names[".mp3"].name)
         loudness = master(mixed, profile.mastering, lambda audio: ffmpeg.encode_mp3(
             repeated(audio, profile.program), mp3, profile.encoding))
         tags.write(mp3, _tags(script, options))
-        offsets = repeat_offsets(program.duration_ms, profile.program)
         stage_text(stage(names[".srt"].name), srt(captions(segments, program, offsets)))
         stage_text(stage(names[".txt"].name), script.printed())
         stage_text(stage(names[".spoken.txt"].name), "\n".join(s.spoken for s in segments) + "\n")
-        data = manifest(script, segments, program, engine, options, loudness)
+        data = manifest(script, segments, program, engine, options, loudness, offsets)
         stage_text(stage(names[".json"].name), json.dumps(data, ensure_ascii=False, indent=2))
     return BuildResult(
         title=script.title, mp3=str(names[".mp3"]), script=str(names[".txt"]),

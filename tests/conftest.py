@@ -81,6 +81,14 @@ def true_peak_db(samples: np.ndarray, chunk: int = 441_000) -> float:
     return 20 * np.log10(peak) if peak > 0 else -120.0
 
 
+def tone(ms: int, freq: float = 440.0, level: float = 0.3):
+    """A sine of ``ms`` milliseconds as a 44.1 kHz mono AudioSegment."""
+    from broadcast.audio import pcm
+
+    t = np.arange(int(44100 * ms / 1000)) / 44100
+    return pcm((level * np.sin(2 * np.pi * freq * t) * 32767).astype("<i2").tobytes())
+
+
 def tone_db(samples: np.ndarray, freq: float, rate: int = 44100) -> float:
     """Level (dB, of a full-scale sine) of the ``freq`` component of ``samples``."""
     t = np.arange(len(samples)) / rate

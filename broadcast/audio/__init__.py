@@ -10,3 +10,8 @@ with warnings.catch_warnings():
 
 RATE = 44100
 CHANNELS = 1
+
+
+def pcm(data: bytes, rate: int = RATE, channels: int = CHANNELS) -> AudioSegment:
+    """16-bit little-endian PCM bytes as an AudioSegment."""
+    return AudioSegment(data=data, sample_width=2, frame_rate=rate, channels=channels)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from broadcast.audio import CHANNELS, RATE, AudioSegment
+from broadcast.audio import CHANNELS, RATE, AudioSegment, pcm
 from broadcast.errors import BroadcastError
 
 
@@ -37,7 +37,7 @@ def run(args: list[str], data: bytes | None = None, what: str = "âm thanh") -> 
 
 def report(args: list[str], data: bytes | None = None, what: str = "âm thanh") -> str:
     """Run ffmpeg and return what it logs at info level (filter summaries such as ebur128)."""
-    return _call(["-nostats", *args], data, what, "info").stderr.decode("utf-8", "replace")
+    return run_with_report(args, data, what)[1]
 
 
 def run_with_report(args: list[str], data: bytes | None = None,
@@ -45,6 +45,20 @@ def run_with_report(args: list[str], data: bytes | None = None,
     """Run ffmpeg; what it writes to stdout and what it logs at info level."""
     done = _call(["-nostats", *args], data, what, "info")
     return done.stdout, done.stderr.decode("utf-8", "replace")
+
+
+def pcm_input(audio: AudioSegment) -> list[str]:
+    """ffmpeg arguments reading ``audio``'s raw PCM from standard input."""
+    return ["-f", "s16le", "-ar", str(audio.frame_rate), "-ac", str(audio.channels),
+            "-i", "pipe:0"]
+
+
+def filtered(audio: AudioSegment, chain: list[str], what: str) -> tuple[AudioSegment, str]:
+    """``audio`` through the filter ``chain``, same rate and channels; and ffmpeg's info log."""
+    args = [*pcm_input(audio), "-af", ",".join(chain), "-f", "s16le", "-acodec", "pcm_s16le",
+            "pipe:1"]
+    out, log = run_with_report(args, audio.raw_data, what)
+    return pcm(out, audio.frame_rate, audio.channels), log
 
 
 def _call(args: list[str], data: bytes | None, what: str,
@@ -68,15 +82,14 @@ def decode(source: bytes | str | Path, what: str = "âm thanh", rate: int = RATE
         args, data = ["-i", "pipe:0"], source
     else:
         args, data = ["-i", str(source)], None
-    pcm = run([*args, "-vn", "-f", "s16le", "-acodec", "pcm_s16le", "-ac", str(channels),
+    out = run([*args, "-vn", "-f", "s16le", "-acodec", "pcm_s16le", "-ac", str(channels),
                "-ar", str(rate), "pipe:1"], data, what)
-    return AudioSegment(data=pcm, sample_width=2, frame_rate=rate, channels=channels)
+    return pcm(out, rate, channels)
 
 
-def from_pcm(pcm: bytes, sample_rate: int, channels: int = 1) -> AudioSegment:
+def from_pcm(data: bytes, sample_rate: int, channels: int = 1) -> AudioSegment:
     """Raw 16-bit PCM → AudioSegment at the program's rate and channel count."""
-    segment = AudioSegment(data=pcm, sample_width=2, frame_rate=sample_rate, channels=channels)
-    return segment.set_frame_rate(RATE).set_channels(CHANNELS)
+    return pcm(data, sample_rate, channels).set_frame_rate(RATE).set_channels(CHANNELS)
 
 
 @dataclass(frozen=True)
@@ -91,8 +104,7 @@ def encode_mp3(audio: AudioSegment, dest: str | Path, encoding: Encoding | None 
     """Write ``audio`` as a CBR MP3 to ``dest`` (any file name), without tags. LAME's best
     quality setting: at low bitrates it overshoots the true peak far less."""
     encoding = encoding or Encoding()
-    run(["-f", "s16le", "-ar", str(audio.frame_rate), "-ac", str(audio.channels), "-i", "pipe:0",
-         "-ar", str(encoding.sample_rate), "-codec:a", "libmp3lame", "-b:a", f"{encoding.bitrate}k",
-         "-compression_level", "0", "-map_metadata", "-1", "-write_xing", "1", "-f", "mp3",
-         "-y", str(dest)], audio.raw_data, "tệp MP3")
+    run([*pcm_input(audio), "-ar", str(encoding.sample_rate), "-codec:a", "libmp3lame",
+         "-b:a", f"{encoding.bitrate}k", "-compression_level", "0", "-map_metadata", "-1",
+         "-write_xing", "1", "-f", "mp3", "-y", str(dest)], audio.raw_data, "tệp MP3")
     return Path(dest)

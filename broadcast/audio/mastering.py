@@ -69,7 +69,7 @@ def _number(label: str, text: str) -> float:
 
 def measure(audio: AudioSegment) -> Loudness:
     """Integrated loudness, true peak and loudness range of ``audio``."""
-    return _summary(ffmpeg.report(_input_args(audio) + MEASURE, audio.raw_data))
+    return _summary(ffmpeg.report(ffmpeg.pcm_input(audio) + MEASURE, audio.raw_data))
 
 
 def measure_file(path: str | Path) -> Loudness:
@@ -78,13 +78,9 @@ def measure_file(path: str | Path) -> Loudness:
 
 
 def _summary(report: str) -> Loudness:
+    """The last ebur128 summary in ffmpeg's log (values it did not print count as silence)."""
     summary = report[report.rfind("Summary:"):]
     return Loudness(_number("I", summary), _number("Peak", summary), _number("LRA", summary))
-
-
-def _input_args(audio: AudioSegment) -> list[str]:
-    return ["-f", "s16le", "-ar", str(audio.frame_rate), "-ac", str(audio.channels),
-            "-i", "pipe:0"]
 
 
 def _shaping(settings: Mastering, pre_gain: float) -> list[str]:
@@ -123,12 +119,8 @@ def _limiting(settings: Mastering, rate: int, gain: float, ceiling: float) -> li
 
 def _render(audio: AudioSegment, chain: list[str]) -> tuple[AudioSegment, float]:
     """Run ``chain`` over ``audio``; the result and its integrated loudness, in one pass."""
-    args = _input_args(audio) + ["-af", ",".join([*chain, "ebur128=framelog=quiet"]),
-                                 "-f", "s16le", "-acodec", "pcm_s16le", "pipe:1"]
-    pcm, report = ffmpeg.run_with_report(args, audio.raw_data, "bản phối")
-    out = AudioSegment(data=pcm, sample_width=2, frame_rate=audio.frame_rate,
-                       channels=audio.channels)
-    return out, _number("I", report[report.rfind("Summary:"):])
+    out, report = ffmpeg.filtered(audio, [*chain, "ebur128=framelog=quiet"], "bản phối")
+    return out, _summary(report).integrated
 
 
 def loudness(audio: AudioSegment) -> float:
@@ -137,9 +129,9 @@ def loudness(audio: AudioSegment) -> float:
 
 
 def _integrated(audio: AudioSegment, chain: list[str]) -> float:
-    report = ffmpeg.report(_input_args(audio) + [
+    report = ffmpeg.report(ffmpeg.pcm_input(audio) + [
         "-af", ",".join([*chain, "ebur128=framelog=quiet"]), "-f", "null", "-"], audio.raw_data)
-    return _number("I", report[report.rfind("Summary:"):])
+    return _summary(report).integrated
 
 
 def _to_target(audio: AudioSegment, settings: Mastering, shaping: list[str], gain: float,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from broadcast.audio import AudioSegment
+from broadcast.audio import AudioSegment, pcm
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,7 @@ def assemble(
         pieces += [data, silence]
         frames += (len(data) + len(silence)) // width
     pieces += [_silence(layout.before_outro, rate, channels), outro.raw_data]
-    audio = AudioSegment(data=b"".join(pieces), sample_width=2, frame_rate=rate,
-                         channels=channels)
+    audio = pcm(b"".join(pieces), rate, channels)
     return Program(audio, len(intro), _ms(frames - intro_end, rate), len(outro), cues)
 
 
@@ -87,5 +86,4 @@ def repeated(audio: AudioSegment, layout: Layout) -> AudioSegment:
         return audio
     gap = _silence(layout.repeat_gap, audio.frame_rate, audio.channels)
     data = gap.join([audio.raw_data] * layout.repeat)
-    return AudioSegment(data=data, sample_width=2, frame_rate=audio.frame_rate,
-                        channels=audio.channels)
+    return pcm(data, audio.frame_rate, audio.channels)

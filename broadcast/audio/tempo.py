@@ -22,8 +22,4 @@ def change_speed(audio: AudioSegment, speed: float) -> AudioSegment:
     check_speed(speed)
     if speed == 1.0 or len(audio) == 0:
         return audio
-    pcm = ffmpeg.run(["-f", "s16le", "-ar", str(audio.frame_rate), "-ac", str(audio.channels),
-                      "-i", "pipe:0", "-af", f"atempo={speed:g}", "-f", "s16le",
-                      "-acodec", "pcm_s16le", "pipe:1"], audio.raw_data, "tốc độ đọc")
-    return AudioSegment(data=pcm, sample_width=2, frame_rate=audio.frame_rate,
-                        channels=audio.channels)
+    return ffmpeg.filtered(audio, [f"atempo={speed:g}"], "tốc độ đọc")[0]

@@ -1,16 +1,10 @@
 import numpy as np
 import pytest
 
-from broadcast.audio import AudioSegment, ffmpeg, jingles, tags
+from broadcast.audio import ffmpeg, jingles, tags
 from broadcast.audio.program import Layout, assemble, repeat_offsets, repeated
 from broadcast.errors import BroadcastError
-from tests.conftest import best_correlation, decode, rms_db, segment_samples
-
-
-def tone(ms: int, freq: float = 440.0, level: float = 0.3) -> AudioSegment:
-    t = np.arange(int(44100 * ms / 1000)) / 44100
-    pcm = (level * np.sin(2 * np.pi * freq * t) * 32767).astype(np.int16)
-    return AudioSegment(data=pcm.tobytes(), sample_width=2, frame_rate=44100, channels=1)
+from tests.conftest import best_correlation, decode, rms_db, segment_samples, tone
 
 
 @pytest.mark.parametrize("make", [jingles.default_intro, jingles.default_outro])

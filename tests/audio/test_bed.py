@@ -1,18 +1,11 @@
 import numpy as np
 import pytest
 
-from broadcast.audio import AudioSegment
 from broadcast.audio.bed import HEADROOM_DB, BedSettings, looped, mix
 from broadcast.audio.program import Layout, assemble
-from tests.conftest import lufs, segment_samples, tone_db
+from tests.conftest import lufs, segment_samples, tone, tone_db
 
 BED_HZ, VOICE_HZ, JINGLE_HZ = 2500.0, 300.0, 660.0
-
-
-def tone(ms: int, freq: float, level: float = 0.3) -> AudioSegment:
-    t = np.arange(int(44100 * ms / 1000)) / 44100
-    pcm = (level * np.sin(2 * np.pi * freq * t) * 32767).astype(np.int16)
-    return AudioSegment(data=pcm.tobytes(), sample_width=2, frame_rate=44100, channels=1)
 
 
 def _window(samples, start_s, length_s=0.5):
