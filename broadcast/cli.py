@@ -97,6 +97,13 @@ LEXICON = typer.Option(None, "--lexicon",
                        help="Tệp từ viết tắt riêng: mỗi dòng 'VIẾT TẮT<Tab>cách đọc'.")
 
 
+ENGINE_HELP = ("Bộ đọc: espeak (không cần mạng), gtts (Google, cần mạng), piper (giọng nơ-ron, "
+               "không cần mạng) hoặc auto (tự chọn). Mặc định theo broadcast.toml, không có thì "
+               "espeak.")
+VOICE_HELP = ("Giọng: espeak vi, vi-VN-x-central, vi-VN-x-south; piper tên giọng đã cài "
+              "(broadcast voices list) hoặc đường dẫn tệp .onnx; gtts vi.")
+CONFIG = typer.Option(None, "--config", help="Tệp cấu hình (mặc định: broadcast.toml ở thư mục "
+                      "hiện tại nếu có).")
 PROFILE_HELP = ("Hồ sơ âm thanh: dai-truyen-thanh (đài truyền thanh) hoặc loa-keo (loa kéo, "
                 "loa nén); hoặc đường dẫn tệp .toml. Xem: broadcast profiles.")
 
@@ -105,8 +112,8 @@ PROFILE_HELP = ("Hồ sơ âm thanh: dai-truyen-thanh (đài truyền thanh) ho�
 def build(
     notice: str = NOTICE,
     commune: str = typer.Option(..., "--commune", "-c", help='Tên xã, ví dụ "Phúc Lộc".'),
-    engine: str = typer.Option("espeak", "--engine", "-e", help="Bộ đọc: espeak hoặc gtts."),
-    voice: str = typer.Option(None, "--voice", help="Giọng của bộ đọc (mặc định: vi)."),
+    engine: str = typer.Option(None, "--engine", "-e", help=ENGINE_HELP),
+    voice: str = typer.Option(None, "--voice", help=VOICE_HELP),
     out: Path = typer.Option(Path("audio_out"), "--out", "-o", help="Thư mục kết quả."),
     date: str = typer.Option(None, "--date", help="Ngày phát NĂM-THÁNG-NGÀY (mặc định hôm nay)."),
     template_dir: Path = typer.Option(None, "--templates", help="Thư mục mẫu riêng (ưu tiên)."),
@@ -123,21 +130,31 @@ def build(
     bed: Path = typer.Option(None, "--bed", help="Tệp nhạc nền, tự hạ nhỏ khi đang đọc."),
     repeat: int = typer.Option(None, "--repeat", help="Phát cả chương trình mấy lần trong tệp "
                                "(mặc định theo hồ sơ)."),
+    config: Path = CONFIG,
+    no_cache: bool = typer.Option(False, "--no-cache", help="Đọc lại mọi câu, không dùng bộ "
+                                  "nhớ đệm các câu đã đọc."),
 ) -> None:
     """Dựng bài tuyên truyền và tệp MP3 từ một văn bản chỉ đạo."""
     from broadcast import profiles
-    from broadcast.pipeline import BuildOptions
+    from broadcast.config import load_settings
+    from broadcast.pipeline import BuildOptions, choose_engine
     from broadcast.pipeline import build as run_build
 
+    settings = load_settings(config)
     speech = _speech_options(dialect, mung, read_symbols, drop_labels, lexicon)
     chosen = profiles.load(profile).with_speed(speed).with_repeat(repeat)
-    options = BuildOptions(commune=Commune.from_text(commune), engine=engine, voice=voice,
+    options = BuildOptions(commune=Commune.from_text(commune),
+                           engine=engine or settings.voice.engine or "espeak", voice=voice,
                            out_dir=out, broadcast_date=_parse_date(date),
                            template_dir=template_dir, speech=speech, profile=chosen,
-                           intro=intro, outro=outro, bed=bed)
+                           intro=intro, outro=outro, bed=bed, voices=settings.voice,
+                           cache=not no_cache)
+    choice = choose_engine(options)
+    if choice.reason:
+        typer.echo(f"Bộ đọc: {choice.engine} ({choice.reason}).")
     bar = _Bar("Đang tổng hợp giọng đọc")
     try:
-        result = run_build(notice, options, progress=bar)
+        result = run_build(notice, options, progress=bar, choice=choice)
     finally:
         bar.close()
     typer.echo(f"Đã dựng xong: {result.title}")
@@ -149,6 +166,8 @@ def build(
     typer.echo(f"  Bài in       : {result.script}")
     typer.echo(f"  Phụ đề       : {result.captions}")
     typer.echo(f"  Lời đọc      : {result.spoken}")
+    if result.cache_hits:
+        typer.echo(f"  Bộ nhớ đệm   : {result.cache_hits}/{result.segments} câu đã đọc từ trước")
 
 
 def _mmss(seconds: float) -> str:
@@ -219,6 +238,66 @@ def engines() -> None:
         mark = "dùng được" if status else "chưa dùng được"
         about = f" — {description}" if description else ""
         typer.echo(f"{name:8} {mark}: {status.reason}{about}")
+
+
+voices_app = typer.Typer(help="Giọng đọc piper: xem các giọng đã cài, tải giọng mới.",
+                         no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(voices_app, name="voices")
+cache_app = typer.Typer(help="Bộ nhớ đệm các câu đã đọc (dựng lại bài chỉ đọc câu mới).",
+                        no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(cache_app, name="cache")
+
+
+@voices_app.command("list")
+def voices_list() -> None:
+    """Liệt kê giọng piper đã cài và các giọng tiếng Việt có thể tải."""
+    from broadcast.tts import voices
+
+    found = voices.installed()
+    typer.echo(f"Thư mục giọng: {voices.voices_dir()}")
+    for v in found:
+        typer.echo(f"  {v.name:<28} đã cài  {v.language:<6} {v.sample_rate} Hz, "
+                   f"{v.size_bytes / 1e6:.0f} MB")
+    names = {v.name for v in found}
+    for name, about in voices.VIETNAMESE.items():
+        if name not in names:
+            typer.echo(f"  {name:<28} chưa cài — {about}")
+    if not any(v.vietnamese for v in found):
+        typer.echo(f"Cài giọng tiếng Việt: broadcast voices download {voices.DEFAULT_VOICE}")
+
+
+@voices_app.command("download")
+def voices_download(
+    name: str = typer.Argument(..., help="Tên giọng, ví dụ vi_VN-vais1000-medium."),
+    force: bool = typer.Option(False, "--force", help="Tải lại dù đã có."),
+) -> None:
+    """Tải một giọng piper (cần mạng internet, một lần)."""
+    from broadcast.tts import voices
+
+    typer.echo(f"Đang tải giọng {name} về {voices.voices_dir()} …")
+    got = voices.download(name, force=force)
+    typer.echo(f"Đã cài giọng {got.name} ({got.language}, {got.sample_rate} Hz, "
+               f"{got.size_bytes / 1e6:.0f} MB). Dùng: --engine piper --voice {got.name}")
+
+
+@cache_app.command("info")
+def cache_info() -> None:
+    """Cho biết bộ nhớ đệm ở đâu, có bao nhiêu câu, chiếm bao nhiêu chỗ."""
+    from broadcast.tts.cache import SegmentCache
+
+    info = SegmentCache().info()
+    typer.echo(f"Thư mục : {info.folder}")
+    typer.echo(f"Số câu  : {info.entries}")
+    typer.echo(f"Dung lượng: {info.size_bytes / 1e6:.1f} MB")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Xóa hết các câu đã đọc trong bộ nhớ đệm."""
+    from broadcast.tts.cache import SegmentCache
+
+    info = SegmentCache().clear()
+    typer.echo(f"Đã xóa {info.entries} câu ({info.size_bytes / 1e6:.1f} MB) trong {info.folder}.")
 
 
 @app.command()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -15,13 +16,16 @@ from broadcast.audio import AudioSegment, bed, ffmpeg, jingles, music, tags
 from broadcast.audio.mastering import Loudness, master
 from broadcast.audio.program import Program, assemble, repeat_offsets, repeated
 from broadcast.audio.tempo import change_speed
-from broadcast.config import Commune
+from broadcast.config import Commune, VoiceSettings
 from broadcast.errors import BroadcastError
 from broadcast.profiles import DEFAULT_PROFILE, Profile
 from broadcast.script import DEFAULT_TEMPLATE, Script, render
 from broadcast.speech import Segment, SpeechOptions, spoken_segments
 from broadcast.speech.rules import strip_markdown
-from broadcast.tts import DEFAULT_ENGINE, Audio, Engine, get_engine
+from broadcast.tts import AUTO, DEFAULT_ENGINE, Audio, Engine, get_engine
+from broadcast.tts.batch import Spoken, synthesize_all
+from broadcast.tts.cache import SegmentCache
+from broadcast.tts.respell import respell
 from broadcast.writers import slugify, srt, staged
 
 log = logging.getLogger(__name__)
@@ -43,6 +47,36 @@ class BuildOptions:
     intro: Path | None = None
     outro: Path | None = None
     bed: Path | None = None
+    voices: VoiceSettings = field(default_factory=VoiceSettings)
+    cache: bool = True
+    cache_dir: Path | None = None  # None: the user cache folder
+
+
+@dataclass(frozen=True)
+class EngineChoice:
+    """The engine and voice a build uses, and why (for --engine auto)."""
+
+    engine: str
+    voice: str | None
+    reason: str = ""
+
+
+def choose_engine(options: BuildOptions) -> EngineChoice:
+    """Resolve ``auto`` and the voice: the command line first, then broadcast.toml."""
+    name = options.engine
+    if name == AUTO:
+        from broadcast.tts import auto
+
+        picked = auto.choose(options.voices.engines, options.voice
+                             or options.voices.voices.get("piper"))
+        voice = picked.voice if picked.engine == "piper" else None
+        return EngineChoice(picked.engine, voice or _voice_for(picked.engine, options),
+                            picked.reason)
+    return EngineChoice(name, _voice_for(name, options))
+
+
+def _voice_for(engine: str, options: BuildOptions) -> str | None:
+    return options.voice or options.voices.voices.get(engine)
 
 
 @dataclass
@@ -59,6 +93,8 @@ class BuildResult:
     duration_s: float
     speech_s: float
     loudness: Loudness
+    cache_hits: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -98,16 +134,19 @@ def to_segment(audio: Audio) -> AudioSegment:
     return ffmpeg.decode(audio.data, what=f"âm thanh {audio.format} của bộ đọc")
 
 
-def synthesize(engine: Engine, segments: list[Segment], voice: str | None, speed: float = 1.0,
-               progress: Progress | None = None) -> list[tuple[AudioSegment, int]]:
+def synthesize(engine: Engine, segments: list[Segment], voice: str | None,
+               cache: SegmentCache | None = None, table: dict[str, str] | None = None,
+               progress: Progress | None = None) -> list[Spoken]:
+    """Each segment's speech (through the cache), after the engine's respellings."""
+    texts = [respell(seg.spoken, table or {}) for seg in segments]
+    return synthesize_all(engine, texts, voice, cache, progress)
+
+
+def paced(spoken: list[Spoken], segments: list[Segment],
+          speed: float = 1.0) -> list[tuple[AudioSegment, int]]:
     """Each segment's speech at ``speed``, with the pause that follows it."""
-    parts = []
-    for done, seg in enumerate(segments, 1):
-        speech = change_speed(to_segment(engine.synthesize(seg.spoken, voice)), speed)
-        parts.append((speech, seg.pause_ms))
-        if progress:
-            progress(done, len(segments))
-    return parts
+    return [(change_speed(to_segment(s.audio), speed), seg.pause_ms)
+            for s, seg in zip(spoken, segments, strict=True)]
 
 
 def captions(segments: list[Segment], program: Program, offsets: list[int]) -> list[tuple]:
@@ -118,15 +157,23 @@ def captions(segments: list[Segment], program: Program, offsets: list[int]) -> l
 
 
 def manifest(script: Script, segments: list[Segment], program: Program, engine: Engine,
-             options: BuildOptions, loudness: Loudness, offsets: list[int]) -> dict:
-    voice = options.voice or engine.default_voice
+             choice: EngineChoice, options: BuildOptions, loudness: Loudness,
+             offsets: list[int], spoken: list[Spoken]) -> dict:
+    voice = choice.voice or engine.default_voice
     profile = options.profile
+    table = options.voices.respellings_for(engine.name)
     cues = [dict(asdict(seg), start=start / 1000, end=end / 1000, engine=engine.name,
-                 voice=voice) for seg, (start, end) in zip(segments, program.cues, strict=True)]
+                 voice=voice, cached=said.cached,
+                 **({"respelled": respell(seg.spoken, table)}
+                    if respell(seg.spoken, table) != seg.spoken else {}))
+            for seg, (start, end), said in zip(segments, program.cues, spoken, strict=True)]
     return {
         "title": script.title, "commune": script.commune, "date": script.date,
         "source": {"file": script.source, "document": script.reference},
         "template": script.template, "engine": engine.name, "voice": voice,
+        "engine_reason": choice.reason or None,
+        "cache": {"used": options.cache, "hits": sum(s.cached for s in spoken),
+                  "synthesized": sum(not s.cached for s in spoken)},
         "profile": {"name": profile.name, "speed": profile.speed,
                     "settings": asdict(profile)},
         "music": {"intro": _name(options.intro), "outro": _name(options.outro),
@@ -152,32 +199,64 @@ def _tags(script: Script, options: BuildOptions) -> tags.Tags:
                      comment=script.reference or Path(str(script.source)).name)
 
 
-def build(source: str | Path, options: BuildOptions,
-          progress: Progress | None = None) -> BuildResult:
-    engine = get_engine(options.engine)
+class Stopwatch:
+    """Seconds spent per stage, for the benchmark and the manifest."""
+
+    def __init__(self) -> None:
+        self.times: dict[str, float] = {}
+        self._stage, self._start = "", 0.0
+
+    def __call__(self, stage: str) -> None:
+        now = time.perf_counter()
+        if self._stage:
+            self.times[self._stage] = self.times.get(self._stage, 0.0) + now - self._start
+        self._stage, self._start = stage, now
+
+    def stop(self) -> dict[str, float]:
+        self("")
+        return {k: round(v, 3) for k, v in self.times.items()}
+
+
+def ready_engine(options: BuildOptions, choice: EngineChoice) -> Engine:
+    """The chosen engine with its broadcast.toml settings, its voice loaded (fails fast)."""
+    engine = get_engine(choice.engine, **options.voices.engines.get(choice.engine, {}))
+    engine.load(choice.voice)
+    return engine
+
+
+def build(source: str | Path, options: BuildOptions, progress: Progress | None = None,
+          choice: EngineChoice | None = None) -> BuildResult:
+    clock = Stopwatch()
+    clock("prepare")
+    choice = choice or choose_engine(options)
+    engine = ready_engine(options, choice)
     tunes = Music.load(options)
     script, segments = prepare(source, options)
     if not segments:
         raise BroadcastError(f"Bài từ '{source}' không có câu nào để đọc.")
     profile = options.profile
-    parts = synthesize(engine, segments, options.voice, profile.speed, progress)
-    program = assemble(parts, tunes.intro, tunes.outro, profile.program)
+    clock("synthesis")
+    cache = SegmentCache(options.cache_dir) if options.cache else None
+    spoken = synthesize(engine, segments, choice.voice, cache,
+                        options.voices.respellings_for(engine.name), progress)
+    clock("assembly")
+    program = assemble(paced(spoken, segments, profile.speed), tunes.intro, tunes.outro,
+                       profile.program)
     mixed = bed.mix(program, tunes.bed, profile.bed) if tunes.bed else program.audio
-    folder = Path(options.out_dir) / options.broadcast_date.strftime("%Y-%m")
-    slug = slugify(script.topic)
-    if profile.name != DEFAULT_PROFILE:
-        slug = f"{slug}-{slugify(profile.name)}"
-    names = {kind: folder / f"{slug}{kind}" for kind in OUTPUTS}
+    names = output_names(options, script)
     offsets = repeat_offsets(program.duration_ms, profile.program)
-    with staged(folder) as stage:
+    clock("mastering")
+    with staged(names[".mp3"].parent) as stage:
         mp3 = stage(names[".mp3"].name)
         loudness = master(mixed, profile.mastering, lambda audio: ffmpeg.encode_mp3(
             repeated(audio, profile.program), mp3, profile.encoding))
+        clock("writing")
         tags.write(mp3, _tags(script, options))
         stage_text(stage(names[".srt"].name), srt(captions(segments, program, offsets)))
         stage_text(stage(names[".txt"].name), script.printed())
         stage_text(stage(names[".spoken.txt"].name), "\n".join(s.spoken for s in segments) + "\n")
-        data = manifest(script, segments, program, engine, options, loudness, offsets)
+        data = manifest(script, segments, program, engine, choice, options, loudness, offsets,
+                        spoken)
         stage_text(stage(names[".json"].name), json.dumps(data, ensure_ascii=False, indent=2))
     return BuildResult(
         title=script.title, mp3=str(names[".mp3"]), script=str(names[".txt"]),
@@ -185,7 +264,16 @@ def build(source: str | Path, options: BuildOptions,
         captions=str(names[".srt"]), engine=engine.name, profile=profile.name,
         segments=len(segments), duration_s=data["durations"]["total"],
         speech_s=program.speech_ms / 1000, loudness=loudness,
+        cache_hits=data["cache"]["hits"], timings=clock.stop(),
     )
+
+
+def output_names(options: BuildOptions, script: Script) -> dict[str, Path]:
+    folder = Path(options.out_dir) / options.broadcast_date.strftime("%Y-%m")
+    slug = slugify(script.topic)
+    if options.profile.name != DEFAULT_PROFILE:
+        slug = f"{slug}-{slugify(options.profile.name)}"
+    return {kind: folder / f"{slug}{kind}" for kind in OUTPUTS}
 
 
 OUTPUTS = (".mp3", ".srt", ".txt", ".spoken.txt", ".json")

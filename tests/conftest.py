@@ -13,6 +13,16 @@ DIRECTIVES = ("cong-van-don-doc-duc-tho-2023.md", "ke-hoach-krong-no-2024.md",
               "thong-bao-ket-luan-kon-ray-2024.md")
 
 
+@pytest.fixture(autouse=True)
+def _private_user_folders(tmp_path_factory, monkeypatch):
+    """Every test gets its own segment cache and voices folder: nothing leaks between tests
+    or into the developer's own folders."""
+    base = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("BROADCAST_CACHE", str(base / "cache"))
+    monkeypatch.setenv("BROADCAST_VOICES", str(base / "voices"))
+    monkeypatch.delenv("BROADCAST_GTTS_URL", raising=False)
+
+
 def corpus_file(name: str) -> Path:
     path = CORPUS / name
     if not path.exists():

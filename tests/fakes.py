@@ -85,6 +85,8 @@ class ToneEngine:
     name = "tone"
     description = "tiếng giả lập cho kiểm thử"
     default_voice = "buzz"
+    concurrency = 1
+    settings_ranges: dict = {}
     rate = 22050
     calls: list[tuple[str, float]] = []
 
@@ -92,6 +94,12 @@ class ToneEngine:
         from broadcast.tts import Availability
 
         return Availability(True)
+
+    def fingerprint(self, voice: str) -> dict:
+        return {"rate": self.rate}
+
+    def load(self, voice=None):
+        return None
 
     def synthesize(self, text: str, voice: str | None = None):
         from broadcast.tts import Audio

@@ -36,8 +36,18 @@ class Engine(Protocol):
     name: str
     description: str
     default_voice: str
+    concurrency: int  # segments synthesized at once (network engines overlap their requests)
+    settings_ranges: dict[str, tuple[float, float]]  # the numeric settings it accepts
 
     def available(self) -> Availability: ...
+
+    def fingerprint(self, voice: str) -> dict:
+        """Everything besides the text and voice name that changes the sound (cache key)."""
+        ...
+
+    def load(self, voice: str | None = None) -> object:
+        """Make the voice ready, or raise BroadcastError saying how to get it."""
+        ...
 
     def synthesize(self, text: str, voice: str | None = None) -> Audio: ...
 
@@ -46,8 +56,10 @@ class Engine(Protocol):
 ENGINES: dict[str, str] = {
     "espeak": "broadcast.tts.espeak:EspeakEngine",
     "gtts": "broadcast.tts.gtts_engine:GttsEngine",
+    "piper": "broadcast.tts.piper_engine:PiperEngine",
 }
 DEFAULT_ENGINE = "espeak"
+AUTO = "auto"
 
 
 def engine_class(name: str) -> type:
@@ -59,12 +71,40 @@ def engine_class(name: str) -> type:
 
 
 def get_engine(name: str, **settings) -> Engine:
-    """An engine instance by name; raises BroadcastError for an unknown or unusable engine."""
-    engine = engine_class(name)(**settings)
+    """An engine instance by name; raises BroadcastError for an unknown or unusable engine or
+    a setting it does not take or that is out of range."""
+    cls = engine_class(name)
+    check_settings(name, cls, settings)
+    engine = cls(**settings)
     status = engine.available()
     if not status:
         raise BroadcastError(f"Bộ đọc '{name}' chưa dùng được: {status.reason}")
     return engine
+
+
+TEXT_SETTINGS = {"endpoint", "voices_dir", "speaker"}
+
+
+def check_settings(name: str, cls: type, settings: dict) -> None:
+    ranges = getattr(cls, "settings_ranges", {})
+    for key, value in settings.items():
+        if key in TEXT_SETTINGS and isinstance(value, str | int):
+            continue
+        if key not in ranges:
+            known = ", ".join(sorted(set(ranges) | (TEXT_SETTINGS & _params(cls)))) or "không có"
+            raise BroadcastError(f"Bộ đọc {name} không có thiết lập '{key}'. Các thiết lập: "
+                                 f"{known}.")
+        low, high = ranges[key]
+        if isinstance(value, bool) or not isinstance(value, int | float) or \
+                not low <= value <= high:
+            raise BroadcastError(f"Thiết lập '{key}' của bộ đọc {name} phải là số từ {low} "
+                                 f"đến {high}, không phải '{value}'.")
+
+
+def _params(cls: type) -> set[str]:
+    import inspect
+
+    return set(inspect.signature(cls).parameters)
 
 
 def list_engines() -> list[tuple[str, str, Availability]]:

@@ -23,6 +23,13 @@ _SYNTH_CALLBACK = ctypes.CFUNCTYPE(
 )
 
 
+VOICES = {
+    "vi": "miền Bắc (Hà Nội)",
+    "vi-VN-x-central": "miền Trung (Huế)",
+    "vi-VN-x-south": "miền Nam (Sài Gòn)",
+}
+
+
 class _Library:
     """The loaded libespeak-ng, initialized once. It keeps global state: one caller at a time."""
 
@@ -62,13 +69,16 @@ class _Library:
             self._samples.extend(wav[:count])
         return 0
 
+    def set_voice(self, voice: str) -> None:
+        """Select ``voice``; the caller holds the lock."""
+        if self.lib.espeak_SetVoiceByName(voice.encode()) != 0:
+            raise BroadcastError(
+                f"espeak-ng không có giọng '{voice}'. Hãy dùng {', '.join(VOICES)}."
+            )
+
     def synth(self, text: str, voice: str, rate: int, pitch: int) -> bytes:
         with self.lock:
-            if self.lib.espeak_SetVoiceByName(voice.encode()) != 0:
-                raise BroadcastError(
-                    f"espeak-ng không có giọng '{voice}'. Hãy dùng vi, vi-VN-x-central "
-                    "hoặc vi-VN-x-south."
-                )
+            self.set_voice(voice)
             self.lib.espeak_SetParameter(ESPEAK_RATE, rate, 0)
             self.lib.espeak_SetParameter(ESPEAK_PITCH, pitch, 0)
             self._samples = array("h")
@@ -85,10 +95,19 @@ class EspeakEngine:
     name = "espeak"
     description = "espeak-ng nhúng sẵn, không cần mạng (giọng máy)"
     default_voice = "vi"
+    concurrency = 1  # the library keeps global state: one synthesis at a time
+    settings_ranges = {"rate": (80, 450), "pitch": (0, 99)}
 
     def __init__(self, rate: int = 150, pitch: int = 50) -> None:
-        self.rate = rate
-        self.pitch = pitch
+        self.rate = int(rate)
+        self.pitch = int(pitch)
+
+    def fingerprint(self, voice: str) -> dict:
+        return {"rate": self.rate, "pitch": self.pitch}
+
+    def voices(self) -> dict[str, str]:
+        """The Vietnamese variants espeak-ng ships: name → region."""
+        return dict(VOICES)
 
     def available(self) -> Availability:
         try:
@@ -98,6 +117,11 @@ class EspeakEngine:
         except OSError as exc:
             return Availability(False, f"không nạp được thư viện espeak-ng: {exc}")
         return Availability(True, "có sẵn, không cần mạng")
+
+    def load(self, voice: str | None = None) -> None:
+        lib = _Library.get()
+        with lib.lock:
+            lib.set_voice(voice or self.default_voice)
 
     def synthesize(self, text: str, voice: str | None = None) -> Audio:
         lib = _Library.get()

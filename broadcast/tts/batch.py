@@ -1,0 +1,89 @@
+"""Synthesize many segments: through the cache, with as many at once as the engine allows.
+
+A network engine (gtts) declares ``concurrency`` > 1 and its requests overlap; a local engine
+runs one segment at a time. When a segment finally fails, the segments already finished stay in
+the cache, so the next run synthesizes only what is missing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+
+from broadcast.errors import BroadcastError
+from broadcast.tts import Audio, Engine
+from broadcast.tts.cache import SegmentCache, cache_key
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Spoken:
+    """One segment's audio and whether it came from the cache."""
+
+    audio: Audio
+    cached: bool
+
+
+def synthesize_all(engine: Engine, texts: list[str], voice: str | None,
+                   cache: SegmentCache | None, progress: Progress | None = None) -> list[Spoken]:
+    """Audio for every text, in order. Raises the first failure after the running ones end."""
+    voice = voice or engine.default_voice
+    keys = [cache_key(engine.name, voice, engine.fingerprint(voice), text) for text in texts]
+    results: dict[int, Spoken] = {}
+    for index, key in enumerate(keys):
+        hit = cache.get(key) if cache else None
+        if hit is not None:
+            results[index] = Spoken(hit, cached=True)
+    missing = [i for i in range(len(texts)) if i not in results]
+    log.info("%s: %d segments, %d from cache, %d to synthesize", engine.name, len(texts),
+             len(results), len(missing))
+    _report(progress, len(results), len(texts))
+
+    def job(index: int) -> Audio:
+        audio = engine.synthesize(texts[index], voice)
+        if cache:
+            cache.put(keys[index], audio)
+        return audio
+
+    workers = max(1, min(int(getattr(engine, "concurrency", 1)), len(missing) or 1))
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="tts") as pool:
+        pending = {pool.submit(job, i): i for i in missing}
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_EXCEPTION)
+            for future in done:
+                index = pending.pop(future)
+                if future.exception() is not None:
+                    also = _stop(pool, pending)
+                    raise _failure(future.exception(), index, len(results) + also, len(texts),
+                                   cache)
+                results[index] = Spoken(future.result(), cached=False)
+                _report(progress, len(results), len(texts))
+    return [results[i] for i in range(len(texts))]
+
+
+def _report(progress: Progress | None, done: int, total: int) -> None:
+    if progress and total:
+        progress(done, total)
+
+
+def _stop(pool: ThreadPoolExecutor, pending: dict) -> int:
+    """Cancel what has not started; let running requests finish so their audio is cached.
+    Returns how many of those finished well."""
+    for future in pending:
+        future.cancel()
+    pool.shutdown(wait=True, cancel_futures=True)
+    return sum(1 for f in pending if not f.cancelled() and f.exception() is None)
+
+
+def _failure(exc: BaseException, index: int, finished: int, total: int,
+             cache: SegmentCache | None) -> BaseException:
+    if not isinstance(exc, BroadcastError):
+        return exc
+    kept = (f" Đã đọc xong {finished}/{total} đoạn và lưu lại; lần dựng sau chỉ đọc phần còn "
+            "thiếu." if cache and finished else "")
+    return BroadcastError(f"Đoạn thứ {index + 1}/{total}: {exc.message}{kept}")

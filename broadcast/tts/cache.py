@@ -1,0 +1,123 @@
+"""Content-addressed cache of synthesized segments: (engine, voice, settings, text) → audio.
+
+Each entry is two files named by the SHA-256 of its key: ``<key>.audio`` (the engine's bytes as
+returned) and ``<key>.json`` (format, sample rate, channels, size and SHA-256 of those bytes).
+An entry whose metadata is missing or unreadable, or whose bytes do not match, is corrupt: it
+is deleted and reported as a miss, so the segment is synthesized again. Files are written under
+a temporary name and renamed, so a crash never leaves a half-written entry that looks whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from broadcast.errors import BroadcastError
+from broadcast.tts import Audio
+
+log = logging.getLogger(__name__)
+
+# Bump when the meaning of cached bytes changes (e.g. an engine's output format).
+CACHE_VERSION = 1
+
+
+def default_dir() -> Path:
+    """$BROADCAST_CACHE, else the user's cache folder (platformdirs) + /segments."""
+    override = os.environ.get("BROADCAST_CACHE")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("broadcast", appauthor=False)) / "segments"
+
+
+def cache_key(engine: str, voice: str, settings: dict, text: str) -> str:
+    """The SHA-256 of everything that changes the sound of one segment."""
+    material = json.dumps({"v": CACHE_VERSION, "engine": engine, "voice": voice,
+                           "settings": settings, "text": text},
+                          sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class CacheInfo:
+    folder: Path
+    entries: int
+    size_bytes: int
+
+
+class SegmentCache:
+    """Thread-safe: entries are written to unique temporary files and renamed into place."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = Path(folder) if folder else default_dir()
+
+    def _paths(self, key: str) -> tuple[Path, Path]:
+        shard = self.folder / key[:2]
+        return shard / f"{key}.audio", shard / f"{key}.json"
+
+    def get(self, key: str) -> Audio | None:
+        data_path, meta_path = self._paths(key)
+        if not meta_path.exists():  # never stored, or being stored right now (meta goes last)
+            return None
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            data = data_path.read_bytes()
+            if len(data) != meta["size"] or hashlib.sha256(data).hexdigest() != meta["sha256"]:
+                raise ValueError("content does not match its checksum")
+            return Audio(data, meta["format"], int(meta["sample_rate"]), int(meta["channels"]))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("cache entry %s is corrupt (%s); it will be synthesized again", key, exc)
+            self._remove(key)
+            return None
+
+    def put(self, key: str, audio: Audio) -> None:
+        data_path, meta_path = self._paths(key)
+        meta = {"format": audio.format, "sample_rate": audio.sample_rate,
+                "channels": audio.channels, "size": len(audio.data),
+                "sha256": hashlib.sha256(audio.data).hexdigest()}
+        try:
+            data_path.parent.mkdir(parents=True, exist_ok=True)
+            _write_atomic(data_path, audio.data)
+            _write_atomic(meta_path, json.dumps(meta).encode("utf-8"))
+        except OSError as exc:  # a full or read-only disk must not fail the build
+            log.warning("could not store cache entry %s: %s", key, exc)
+
+    def _remove(self, key: str) -> None:
+        for path in self._paths(key):
+            path.unlink(missing_ok=True)
+
+    def info(self) -> CacheInfo:
+        entries = list(self.folder.glob("*/*.json")) if self.folder.is_dir() else []
+        size = sum(p.stat().st_size for p in self.folder.glob("*/*") if p.is_file()) \
+            if self.folder.is_dir() else 0
+        return CacheInfo(self.folder, len(entries), size)
+
+    def clear(self) -> CacheInfo:
+        """Delete every entry; returns what was there."""
+        before = self.info()
+        if self.folder.is_dir():
+            try:
+                shutil.rmtree(self.folder)
+            except OSError as exc:
+                raise BroadcastError(
+                    f"Không xóa được bộ nhớ đệm '{self.folder}': {exc.strerror or exc}."
+                ) from exc
+        return before
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
