@@ -1,20 +1,28 @@
 """A local fake of Google Translate's TTS endpoint (batchexecute), served on 127.0.0.1.
 
-It answers like the real one (a JSON-ish body with base64 MP3 on the 'jQ1olc' line), returns real
-MP3 audio made with ffmpeg, counts requests, and can fail the first N requests with a status code.
+It answers like the real one (a JSON-ish body with base64 MP3 on the 'jQ1olc' line) with real
+MP3 audio made by ffmpeg (a fixed length, or 60 ms per character of the request). It counts
+requests and the most served at once, and injects faults: the first N requests fail with a
+status (or "hang" past the client's timeout), every request fails once N were answered, a share
+fails at random (seeded) with 429/500/503 or by hanging, and every answer can be delayed
+(``latency``) like a far server. Used by the tests and the benchmark.
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import random
 import threading
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import numpy as np
 
 from broadcast.audio import ffmpeg
+
+SECONDS_PER_CHAR = 0.06
 
 
 def tone_mp3(seconds: float = 0.4, freq: int = 330) -> bytes:
@@ -24,13 +32,26 @@ def tone_mp3(seconds: float = 0.4, freq: int = 330) -> bytes:
 
 
 class FakeGoogle:
-    def __init__(self, fail_first: int = 0, fail_status: int = 429) -> None:
-        self.audio = tone_mp3()
+    def __init__(self, fail_first: int = 0, fail_status: int = 429, latency: float = 0.0,
+                 fail_rate: float = 0.0, hang: float = 0.0, seed: int = 7,
+                 fixed_seconds: float | None = 0.4, fail_after: int | None = None) -> None:
         self.fail_first = fail_first
+        self.fail_after = fail_after  # every request fails once this many were answered
         self.fail_status = fail_status
+        self.latency = latency
+        self.fail_rate = fail_rate
+        self.hang = hang  # when > 0, some random failures hang this long instead of a status
+        self.fixed_seconds = fixed_seconds  # None: audio length follows the text
+        self.random = random.Random(seed)
         self.requests: list[str] = []
+        self.failures: list[str] = []
+        self.answered: list[str] = []  # the texts answered with audio
+        self.in_flight = 0
+        self.max_in_flight = 0
         self.lock = threading.Lock()
+        self._audio: dict[float, bytes] = {}
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
@@ -46,16 +67,43 @@ class FakeGoogle:
         self.server.shutdown()
         self.server.server_close()
 
+    def audio_for(self, text: str) -> bytes:
+        seconds = self.fixed_seconds or max(0.2, round(SECONDS_PER_CHAR * len(text), 1))
+        with self.lock:
+            if seconds not in self._audio:
+                self._audio[seconds] = tone_mp3(seconds)
+            return self._audio[seconds]
+
+    def _fault(self) -> str | int | None:
+        with self.lock:
+            if len(self.requests) <= self.fail_first or (
+                    self.fail_after is not None and len(self.answered) >= self.fail_after):
+                return self.fail_status
+            if self.random.random() < self.fail_rate:
+                if self.hang and self.random.random() < 0.25:
+                    return "hang"
+                return self.random.choice((429, 500, 503))
+        return None
+
     def _reply(self, body: str) -> tuple[int, bytes]:
         form = urllib.parse.parse_qs(body)
         rpc = json.loads(form["f.req"][0])
         text = json.loads(rpc[0][0][1])[0]
         with self.lock:
             self.requests.append(text)
-            failing = len(self.requests) <= self.fail_first
-        if failing:
-            return self.fail_status, b"busy"
-        b64 = base64.b64encode(self.audio).decode()
+        fault = self._fault()
+        if fault is not None:
+            with self.lock:
+                self.failures.append(text)
+            if fault == "hang":
+                time.sleep(self.hang)
+                return 503, b"late"
+            return fault, b"busy"
+        if self.latency:
+            time.sleep(self.latency)
+        b64 = base64.b64encode(self.audio_for(text)).decode()
+        with self.lock:
+            self.answered.append(text)
         payload = f')]}}\'\n\n123\n[["wrb.fr","jQ1olc","[\\"{b64}\\"]",null,null,null,"generic"]]\n'
         return 200, payload.encode()
 
@@ -65,11 +113,21 @@ class FakeGoogle:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):  # noqa: N802
                 length = int(self.headers.get("Content-Length", 0))
-                status, data = fake._reply(self.rfile.read(length).decode())
-                self.send_response(status)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                with fake.lock:
+                    fake.in_flight += 1
+                    fake.max_in_flight = max(fake.max_in_flight, fake.in_flight)
+                try:
+                    status, data = fake._reply(self.rfile.read(length).decode())
+                finally:
+                    with fake.lock:
+                        fake.in_flight -= 1
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                except OSError:  # the client gave up (timeout) before the answer
+                    pass
 
             def log_message(self, *args):
                 pass

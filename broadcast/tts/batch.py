@@ -86,4 +86,5 @@ def _failure(exc: BaseException, index: int, finished: int, total: int,
         return exc
     kept = (f" Đã đọc xong {finished}/{total} đoạn và lưu lại; lần dựng sau chỉ đọc phần còn "
             "thiếu." if cache and finished else "")
-    return BroadcastError(f"Đoạn thứ {index + 1}/{total}: {exc.message}{kept}")
+    message = exc.message if exc.message.endswith((".", "!", "?")) else exc.message + "."
+    return BroadcastError(f"Đoạn thứ {index + 1}/{total}: {message}{kept}")
