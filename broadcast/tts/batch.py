@@ -39,7 +39,9 @@ def synthesize_all(engine: Engine, texts: list[str], voice: str | None,
         hit = cache.get(key) if cache else None
         if hit is not None:
             results[index] = Spoken(hit, cached=True)
-    missing = [i for i in range(len(texts)) if i not in results]
+    first: dict[str, int] = {}  # a text said twice in one build is synthesized once
+    missing = [first.setdefault(keys[i], i) for i in range(len(texts))
+               if i not in results and keys[i] not in first]
     log.info("%s: %d segments, %d from cache, %d to synthesize", engine.name, len(texts),
              len(results), len(missing))
     _report(progress, len(results), len(texts))
@@ -62,8 +64,11 @@ def synthesize_all(engine: Engine, texts: list[str], voice: str | None,
                     raise _failure(future.exception(), index, len(results) + also, len(texts),
                                    cache)
                 results[index] = Spoken(future.result(), cached=False)
-                _report(progress, len(results), len(texts))
-    return [results[i] for i in range(len(texts))]
+                done_count = sum(i in results or first.get(keys[i]) in results
+                                 for i in range(len(texts)))
+                _report(progress, done_count, len(texts))
+    return [results.get(i) or Spoken(results[first[keys[i]]].audio, cached=True)
+            for i in range(len(texts))]
 
 
 def _report(progress: Progress | None, done: int, total: int) -> None:

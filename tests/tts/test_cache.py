@@ -111,7 +111,8 @@ def test_batch_uses_the_cache_and_keeps_order(tmp_path):
     texts = ["một", "hai", "ba", "hai"]
     first = synthesize_all(engine, texts, None, cache)
     assert [s.audio for s in first] == [audio(t) for t in texts]
-    assert not any(s.cached for s in first)
+    assert engine.calls == ["một", "hai", "ba"]  # said twice, synthesized once
+    assert [s.cached for s in first] == [False, False, False, True]
     engine.calls.clear()
     second = synthesize_all(engine, ["một", "hai", "bốn", "ba"], None, cache)
     assert engine.calls == ["bốn"]
@@ -147,5 +148,6 @@ def test_progress_counts_cached_segments_first(tmp_path):
     engine = CountingEngine()
     synthesize_all(engine, ["một"], None, cache)
     seen = []
-    synthesize_all(engine, ["một", "hai", "ba"], None, cache, lambda d, t: seen.append((d, t)))
-    assert seen == [(1, 3), (2, 3), (3, 3)]
+    synthesize_all(engine, ["một", "hai", "ba", "hai"], None, cache,
+                   lambda d, t: seen.append((d, t)))
+    assert seen == [(1, 4), (3, 4), (4, 4)]
