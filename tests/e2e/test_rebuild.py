@@ -40,8 +40,12 @@ def test_one_sentence_edit_makes_one_synthesis_call(letter, tmp_path, capsys, mo
     """Done-when check, with the real espeak engine on a corpus letter."""
     calls = []
     real = EspeakEngine.synthesize
-    monkeypatch.setattr(EspeakEngine, "synthesize",
-                        lambda self, text, voice=None: calls.append(text) or real(self, text, voice))
+
+    def counted(self, text, voice=None):
+        calls.append(text)
+        return real(self, text, voice)
+
+    monkeypatch.setattr(EspeakEngine, "synthesize", counted)
     _, first = build(letter, tmp_path / "a", capsys)
     assert len(calls) == len(first["segments"]) - _repeats(first)
     assert first["cache"]["hits"] == _repeats(first)
