@@ -67,10 +67,12 @@ def choose_engine(options: BuildOptions) -> EngineChoice:
     if name == AUTO:
         from broadcast.tts import auto
 
-        picked = auto.choose(options.voices.engines, options.voice
-                             or options.voices.voices.get("piper"))
-        voice = picked.voice if picked.engine == "piper" else None
-        return EngineChoice(picked.engine, voice or _voice_for(picked.engine, options),
+        if options.voice:
+            raise BroadcastError("--voice chỉ dùng cùng một bộ đọc cụ thể (--engine piper, gtts "
+                                 "hoặc espeak). Với --engine auto, đặt giọng cho từng bộ đọc "
+                                 "trong broadcast.toml, ví dụ [voice.piper] voice = \"…\".")
+        picked = auto.choose(options.voices.engines, options.voices.voices.get("piper"))
+        return EngineChoice(picked.engine, picked.voice or _voice_for(picked.engine, options),
                             picked.reason)
     return EngineChoice(name, _voice_for(name, options))
 
@@ -161,11 +163,9 @@ def manifest(script: Script, segments: list[Segment], program: Program, engine: 
              offsets: list[int], spoken: list[Spoken]) -> dict:
     voice = choice.voice or engine.default_voice
     profile = options.profile
-    table = options.voices.respellings_for(engine.name)
     cues = [dict(asdict(seg), start=start / 1000, end=end / 1000, engine=engine.name,
                  voice=voice, cached=said.cached,
-                 **({"respelled": respell(seg.spoken, table)}
-                    if respell(seg.spoken, table) != seg.spoken else {}))
+                 **({"respelled": said.text} if said.text != seg.spoken else {}))
             for seg, (start, end), said in zip(segments, program.cues, spoken, strict=True)]
     return {
         "title": script.title, "commune": script.commune, "date": script.date,
@@ -200,7 +200,7 @@ def _tags(script: Script, options: BuildOptions) -> tags.Tags:
 
 
 class Stopwatch:
-    """Seconds spent per stage, for the benchmark and the manifest."""
+    """Seconds spent per stage (BuildResult.timings, reported by the benchmark)."""
 
     def __init__(self) -> None:
         self.times: dict[str, float] = {}

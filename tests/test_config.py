@@ -63,3 +63,18 @@ def test_bad_values_name_the_key(tmp_path, text, message):
 def test_missing_file(tmp_path):
     with pytest.raises(BroadcastError, match="Không đọc được tệp cấu hình"):
         load_settings(tmp_path / "khong-co.toml")
+
+
+def test_the_readme_example_is_accepted_by_every_engine(tmp_path):
+    from pathlib import Path
+
+    from broadcast.tts import check_settings, engine_class
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    settings = load_settings(write(tmp_path, example)).voice
+    assert settings.engine == "auto"
+    assert set(settings.engines) == {"espeak", "piper", "gtts"}
+    for name, values in settings.engines.items():
+        check_settings(name, engine_class(name), values)
+    assert settings.respellings_for("espeak")["Đắk Pxi"] == "Đắc Bờ-xi"

@@ -27,7 +27,7 @@ def choose(settings: dict[str, dict] | None = None, piper_voice: str | None = No
            probe_timeout: float = 4.0) -> Choice:
     """``settings`` holds each engine's settings by name; ``piper_voice`` the piper voice
     wanted (used when installed, else the first Vietnamese voice installed). ``Choice.voice``
-    is set only when it differs from what was asked."""
+    is the piper voice to use; None for the other engines (their configured voice applies)."""
     settings = settings or {}
     online = _gtts_status(settings.get("gtts", {}), probe_timeout)
     if online.ok:

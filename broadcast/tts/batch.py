@@ -23,10 +23,12 @@ Progress = Callable[[int, int], None]
 
 @dataclass(frozen=True)
 class Spoken:
-    """One segment's audio and whether it came from the cache."""
+    """One segment's audio, whether it was reused (from the cache, or said earlier in the same
+    build) instead of synthesized, and the text the engine was given."""
 
     audio: Audio
     cached: bool
+    text: str = ""
 
 
 def synthesize_all(engine: Engine, texts: list[str], voice: str | None,
@@ -38,7 +40,7 @@ def synthesize_all(engine: Engine, texts: list[str], voice: str | None,
     for index, key in enumerate(keys):
         hit = cache.get(key) if cache else None
         if hit is not None:
-            results[index] = Spoken(hit, cached=True)
+            results[index] = Spoken(hit, cached=True, text=texts[index])
     first: dict[str, int] = {}  # a text said twice in one build is synthesized once
     missing = [first.setdefault(keys[i], i) for i in range(len(texts))
                if i not in results and keys[i] not in first]
@@ -63,11 +65,11 @@ def synthesize_all(engine: Engine, texts: list[str], voice: str | None,
                     also = _stop(pool, pending)
                     raise _failure(future.exception(), index, len(results) + also, len(texts),
                                    cache)
-                results[index] = Spoken(future.result(), cached=False)
+                results[index] = Spoken(future.result(), cached=False, text=texts[index])
                 done_count = sum(i in results or first.get(keys[i]) in results
                                  for i in range(len(texts)))
                 _report(progress, done_count, len(texts))
-    return [results.get(i) or Spoken(results[first[keys[i]]].audio, cached=True)
+    return [results.get(i) or Spoken(results[first[keys[i]]].audio, True, texts[i])
             for i in range(len(texts))]
 
 

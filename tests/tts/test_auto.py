@@ -61,3 +61,11 @@ def test_cli_prints_the_choice_and_records_it(monkeypatch, tmp_path, capsys):
     manifest = json.loads(next((tmp_path / "out").rglob("*.json")).read_text(encoding="utf-8"))
     assert manifest["engine"] == "espeak" and manifest["voice"] == "vi-VN-x-south"
     assert "Google" in manifest["engine_reason"]
+
+
+def test_voice_with_auto_is_refused_with_the_way_to_set_it(tmp_path, capsys):
+    code, _, err = run_cli(["build", str(FIXTURES / "cong-van-nho.txt"), "--commune", "Phúc Lộc",
+                            "--engine", "auto", "--voice", "vi-VN-x-south",
+                            "--out", str(tmp_path)], capsys)
+    assert code == 2 and "[voice.piper]" in err
+    assert not any(tmp_path.iterdir())
