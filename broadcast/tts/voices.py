@@ -26,7 +26,7 @@ VIETNAMESE = {
     "vi_VN-vivos-x_low": "nhiều người đọc, chất lượng rất thấp, tệp rất nhẹ",
 }
 DEFAULT_VOICE = "vi_VN-vais1000-medium"
-PIPER_MISSING = 'thiếu gói piper-tts. Cài bằng lệnh: pip install "broadcast[piper]"'
+PIPER_MISSING = "thiếu gói piper-tts. Cài bằng lệnh: pip install piper-tts"
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,7 @@ def test_out_of_range_setting_is_a_user_error():
 def test_missing_piper_package_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "piper", None)
     status = get_engine.__globals__["engine_class"]("piper")().available()
-    assert not status and 'pip install "broadcast[piper]"' in status.reason
+    assert not status and "pip install piper-tts" in status.reason
 
 
 def test_voices_list_shows_installed_and_downloadable(voices_dir, capsys):
