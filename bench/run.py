@@ -138,7 +138,7 @@ def main() -> None:
     if args.child:
         child(args)
         return
-    from tests.fakes import TEST_VOICE_VI, FakeGoogle, install_test_voice
+    from tests.fakes import FakeGoogle, install_test_voice
 
     engines = [e for e in args.engines.split(",") if e]
     results, cli = {}, None

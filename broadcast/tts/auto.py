@@ -34,9 +34,9 @@ def choose(settings: dict[str, dict] | None = None, piper_voice: str | None = No
         return Choice("gtts", None, "máy chủ Google trả lời")
     piper_voice = _piper_voice(settings.get("piper", {}), piper_voice)
     if piper_voice:
-        return Choice("piper", piper_voice,
-                      f"không dùng được Google ({online.reason}); dùng giọng piper {piper_voice}")
-    return Choice("espeak", None, f"không dùng được Google ({online.reason}) và chưa cài giọng "
+        return Choice("piper", piper_voice, f"không dùng được Google: {online.reason}; dùng "
+                      f"giọng piper {piper_voice}")
+    return Choice("espeak", None, f"không dùng được Google: {online.reason}; chưa cài giọng "
                   "piper tiếng Việt nào")
 
 

@@ -127,7 +127,8 @@ class GttsEngine:
         except requests.Timeout as exc:
             raise _Transient("máy chủ không trả lời kịp (hết thời gian chờ)") from exc
         except requests.RequestException as exc:
-            raise _Transient(f"không kết nối được ({type(exc).__name__})") from exc
+            log.info("gtts: %s: %s", type(exc).__name__, exc)
+            raise _Transient("không kết nối được tới máy chủ") from exc
         if response.status_code in RETRY_STATUS:
             raise _Transient(f"máy chủ trả lời mã {response.status_code}",
                              _retry_after(response.headers.get("Retry-After")))

@@ -125,6 +125,16 @@ def download(name: str, folder: Path | None = None, force: bool = False) -> Voic
 
 
 def _reason(exc: OSError) -> str:
-    reason = getattr(exc, "reason", None) or getattr(exc, "strerror", None) or exc
+    import socket
+
     code = getattr(exc, "code", None)
-    return f"mã {code}" if code else str(reason)
+    if code:
+        return f"máy chủ trả lời mã {code}"
+    reason = getattr(exc, "reason", exc)
+    if isinstance(reason, socket.gaierror):
+        return "không tìm thấy máy chủ (máy chưa có mạng internet?)"
+    if isinstance(reason, TimeoutError | socket.timeout):
+        return "máy chủ không trả lời kịp"
+    if isinstance(reason, ConnectionError):
+        return "không kết nối được tới máy chủ"
+    return f"lỗi mạng hoặc ổ đĩa ({getattr(reason, 'strerror', None) or reason})"
