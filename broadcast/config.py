@@ -79,7 +79,7 @@ def load_settings(path: Path | None = None) -> Settings:
         if not Path(CONFIG_NAME).is_file():
             return Settings()
         path = Path(CONFIG_NAME)
-    table = _read_toml(Path(path))
+    table = read_toml(Path(path), "tệp cấu hình")
     unknown = sorted(set(table) - set(SECTIONS))
     if unknown:
         raise BroadcastError(f"{path}: không có mục '{unknown[0]}'. Các mục dùng được: "
@@ -89,13 +89,14 @@ def load_settings(path: Path | None = None) -> Settings:
         respellings=_respellings(table.get("respellings", {}), path)))
 
 
-def _read_toml(path: Path) -> dict:
+def read_toml(path: Path, what: str) -> dict:
+    """The TOML file's table; ``what`` names it in the error ("tệp cấu hình")."""
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise BroadcastError(f"Không đọc được tệp cấu hình '{path}'.") from exc
+        raise BroadcastError(f"Không đọc được {what} '{path}'.") from exc
     except tomllib.TOMLDecodeError as exc:
-        raise BroadcastError(f"Tệp cấu hình '{path}' sai cú pháp TOML: {exc}.") from exc
+        raise BroadcastError(f"{what.capitalize()} '{path}' sai cú pháp TOML: {exc}.") from exc
 
 
 def _voice(table: dict, path: Path) -> dict:

@@ -8,7 +8,6 @@ profile. Every value is checked against its type and range with a Vietnamese err
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 
@@ -17,13 +16,9 @@ from broadcast.audio.ffmpeg import Encoding
 from broadcast.audio.mastering import Mastering
 from broadcast.audio.program import Layout
 from broadcast.audio.tempo import MAX_SPEED, MIN_SPEED, check_speed
+from broadcast.config import read_toml
 from broadcast.errors import BroadcastError
 from broadcast.speech.segments import Pauses
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 BUILTIN_DIR = Path(__file__).parent
 DEFAULT_PROFILE = "dai-truyen-thanh"
@@ -153,12 +148,7 @@ def _profile(path: Path, name: str, seen: tuple[str, ...]) -> Profile:
 
 
 def _read(path: Path) -> dict:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BroadcastError(f"Không đọc được tệp hồ sơ âm thanh '{path}'.") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise BroadcastError(f"Tệp hồ sơ âm thanh '{path}' sai cú pháp TOML: {exc}.") from exc
+    return read_toml(path, "tệp hồ sơ âm thanh")
 
 
 def _from_table(table: dict, name: str, path: Path, base: Profile) -> Profile:
