@@ -8,7 +8,7 @@ the cache, so the next run synthesizes only what is missing.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
@@ -36,17 +36,17 @@ def synthesize_all(engine: Engine, texts: list[str], voice: str | None,
     """Audio for every text, in order. Raises the first failure after the running ones end."""
     voice = voice or engine.default_voice
     keys = [cache_key(engine.name, voice, engine.fingerprint(voice), text) for text in texts]
-    results: dict[int, Spoken] = {}
-    for index, key in enumerate(keys):
-        hit = cache.get(key) if cache else None
-        if hit is not None:
-            results[index] = Spoken(hit, cached=True, text=texts[index])
+    results = {i: Spoken(hit, True, texts[i]) for i, hit in
+               ((i, cache.get(key) if cache else None) for i, key in enumerate(keys))
+               if hit is not None}
     first: dict[str, int] = {}  # a text said twice in one build is synthesized once
     missing = [first.setdefault(keys[i], i) for i in range(len(texts))
                if i not in results and keys[i] not in first]
     log.info("%s: %d segments, %d from cache, %d to synthesize", engine.name, len(texts),
              len(results), len(missing))
-    _report(progress, len(results), len(texts))
+
+    def done() -> int:
+        return sum(i in results or first.get(keys[i]) in results for i in range(len(texts)))
 
     def job(index: int) -> Audio:
         audio = engine.synthesize(texts[index], voice)
@@ -54,23 +54,31 @@ def synthesize_all(engine: Engine, texts: list[str], voice: str | None,
             cache.put(keys[index], audio)
         return audio
 
-    workers = max(1, min(int(getattr(engine, "concurrency", 1)), len(missing) or 1))
+    _report(progress, done(), len(texts))
+    for index, audio in _run(job, missing, getattr(engine, "concurrency", 1), len(texts), cache):
+        results[index] = Spoken(audio, False, texts[index])
+        _report(progress, done(), len(texts))
+    return [results.get(i) or Spoken(results[first[keys[i]]].audio, True, texts[i])
+            for i in range(len(texts))]
+
+
+def _run(job: Callable[[int], Audio], indexes: list[int], concurrency: int, total: int,
+         cache: SegmentCache | None) -> Iterator[tuple[int, Audio]]:
+    """(index, audio) as each job ends, ``concurrency`` at a time; the first failure stops the
+    rest and is raised with what was finished."""
+    finished = total - len(indexes)
+    workers = max(1, min(int(concurrency), len(indexes) or 1))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="tts") as pool:
-        pending = {pool.submit(job, i): i for i in missing}
+        pending = {pool.submit(job, i): i for i in indexes}
         while pending:
             done, _ = wait(pending, return_when=FIRST_EXCEPTION)
             for future in done:
                 index = pending.pop(future)
                 if future.exception() is not None:
-                    also = _stop(pool, pending)
-                    raise _failure(future.exception(), index, len(results) + also, len(texts),
-                                   cache)
-                results[index] = Spoken(future.result(), cached=False, text=texts[index])
-                done_count = sum(i in results or first.get(keys[i]) in results
-                                 for i in range(len(texts)))
-                _report(progress, done_count, len(texts))
-    return [results.get(i) or Spoken(results[first[keys[i]]].audio, True, texts[i])
-            for i in range(len(texts))]
+                    finished += _stop(pool, pending)
+                    raise _failure(future.exception(), index, finished, total, cache)
+                finished += 1
+                yield index, future.result()
 
 
 def _report(progress: Progress | None, done: int, total: int) -> None:
