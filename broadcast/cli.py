@@ -137,8 +137,7 @@ def build(
     """Dựng bài tuyên truyền và tệp MP3 từ một văn bản chỉ đạo."""
     from broadcast import profiles
     from broadcast.config import load_settings
-    from broadcast.pipeline import BuildOptions, choose_engine
-    from broadcast.pipeline import build as run_build
+    from broadcast.pipeline import BuildOptions
 
     settings = load_settings(config)
     speech = _speech_options(dialect, mung, read_symbols, drop_labels, lexicon)
@@ -149,14 +148,25 @@ def build(
                            template_dir=template_dir, speech=speech, profile=chosen,
                            intro=intro, outro=outro, bed=bed, voices=settings.voice,
                            cache=not no_cache)
+    _report(_run_build(notice, options))
+
+
+def _run_build(notice: str, options):
+    """Build with a progress bar, saying which engine --engine auto chose."""
+    from broadcast.pipeline import build as run_build
+    from broadcast.pipeline import choose_engine
+
     choice = choose_engine(options)
     if choice.reason:
         typer.echo(f"Bộ đọc: {choice.engine} ({choice.reason}).")
     bar = _Bar("Đang tổng hợp giọng đọc")
     try:
-        result = run_build(notice, options, progress=bar, choice=choice)
+        return run_build(notice, options, progress=bar, choice=choice)
     finally:
         bar.close()
+
+
+def _report(result) -> None:
     typer.echo(f"Đã dựng xong: {result.title}")
     length = _mmss(result.duration_s)
     loud = result.loudness
@@ -168,6 +178,45 @@ def build(
     typer.echo(f"  Lời đọc      : {result.spoken}")
     if result.cache_hits:
         typer.echo(f"  Bộ nhớ đệm   : {result.cache_hits}/{result.segments} câu đã đọc từ trước")
+
+
+@app.command()
+def preview(
+    file: Path = typer.Argument(..., help="Tệp MP3 đã dựng (có tệp .json đi kèm thì hiện lời "
+                                "đọc), hoặc một văn bản chỉ đạo: dựng trước rồi nghe."),
+    no_audio: bool = typer.Option(False, "--no-audio", help="Không phát ra loa (qua SSH, máy "
+                                  "không có loa): lời vẫn chạy theo đồng hồ."),
+    commune: str = typer.Option(None, "--commune", "-c", help="Tên xã, khi FILE là văn bản."),
+    engine: str = typer.Option(None, "--engine", "-e", help=ENGINE_HELP),
+    profile: str = typer.Option("dai-truyen-thanh", "--profile", "-p", help=PROFILE_HELP),
+    out: Path = typer.Option(Path("audio_out"), "--out", "-o", help="Thư mục kết quả khi dựng."),
+    config: Path = CONFIG,
+) -> None:
+    """Nghe thử bài trong cửa sổ dòng lệnh, lời đọc chạy theo."""
+    from broadcast import player
+
+    if file.suffix.lower() != ".mp3" and file.is_file():
+        file = Path(_build_for_preview(file, commune, engine, profile, out, config).mp3)
+    track, pcm = player.load(file)
+    player.play(track, pcm, audio=not no_audio)
+
+
+def _build_for_preview(notice: Path, commune: str | None, engine: str | None, profile: str,
+                       out: Path, config: Path | None):
+    from broadcast import profiles
+    from broadcast.config import load_settings
+    from broadcast.pipeline import BuildOptions
+
+    if not commune:
+        raise BroadcastError(f"'{notice.name}' là văn bản, chưa phải bài đã dựng: cần --commune "
+                             "để dựng trước khi nghe, ví dụ --commune \"Phúc Lộc\".")
+    settings = load_settings(config)
+    options = BuildOptions(commune=Commune.from_text(commune),
+                           engine=engine or settings.voice.engine or "espeak", out_dir=out,
+                           profile=profiles.load(profile), voices=settings.voice)
+    result = _run_build(str(notice), options)
+    _report(result)
+    return result
 
 
 def _mmss(seconds: float) -> str:
