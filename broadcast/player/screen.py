@@ -124,6 +124,7 @@ class Screen:
         self.out = out or sys.stdout
 
     def __enter__(self) -> Screen:
+        _enable_vt_on_windows()
         self.out.write("\x1b[?1049h\x1b[?25l\x1b[H\x1b[2J")
         self.out.flush()
         return self
@@ -141,3 +142,16 @@ class Screen:
         self.out.write("\x1b[H" + "\r\n".join(line + RESET + "\x1b[K" for line in lines)
                        + "\x1b[J")
         self.out.flush()
+
+
+def _enable_vt_on_windows() -> None:
+    """Windows consoles understand these escape sequences only once asked to."""
+    if sys.platform != "win32":
+        return
+    import ctypes  # pragma: no cover - Windows only
+
+    kernel32 = ctypes.windll.kernel32
+    handle = kernel32.GetStdHandle(-11)  # standard output
+    mode = ctypes.c_uint32()
+    if kernel32.GetConsoleMode(handle, ctypes.byref(mode)):
+        kernel32.SetConsoleMode(handle, mode.value | 0x0004)  # ENABLE_VIRTUAL_TERMINAL_PROCESSING
