@@ -87,11 +87,12 @@ TEXT_SETTINGS = {"endpoint", "voices_dir", "speaker"}
 
 def check_settings(name: str, cls: type, settings: dict) -> None:
     ranges = getattr(cls, "settings_ranges", {})
+    texts = TEXT_SETTINGS & _params(cls)
     for key, value in settings.items():
-        if key in TEXT_SETTINGS and isinstance(value, str | int):
+        if key in texts and isinstance(value, str | int):
             continue
         if key not in ranges:
-            known = ", ".join(sorted(set(ranges) | (TEXT_SETTINGS & _params(cls)))) or "không có"
+            known = ", ".join(sorted(set(ranges) | texts)) or "không có"
             raise BroadcastError(f"Bộ đọc {name} không có thiết lập '{key}'. Các thiết lập: "
                                  f"{known}.")
         low, high = ranges[key]

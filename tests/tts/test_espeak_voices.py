@@ -63,6 +63,7 @@ def test_pitch_changes_the_voice_fundamental():
     ({"pitch": -1}, "pitch.*0 đến 99"),
     ({"rate": "nhanh"}, "rate"),
     ({"speed": 2}, "không có thiết lập 'speed'.*pitch, rate"),
+    ({"endpoint": "http://x"}, "không có thiết lập 'endpoint'"),  # another engine's setting
 ])
 def test_bad_settings_are_named(settings, message):
     with pytest.raises(BroadcastError, match=message):
