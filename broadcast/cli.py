@@ -106,13 +106,15 @@ CONFIG = typer.Option(None, "--config", help="Tệp cấu hình (mặc định: 
                       "hiện tại nếu có).")
 PROFILE_HELP = ("Hồ sơ âm thanh: dai-truyen-thanh (đài truyền thanh) hoặc loa-keo (loa kéo, "
                 "loa nén); hoặc đường dẫn tệp .toml. Xem: broadcast profiles.")
+ENGINE = typer.Option(None, "--engine", "-e", help=ENGINE_HELP)
+PROFILE = typer.Option("dai-truyen-thanh", "--profile", "-p", help=PROFILE_HELP)
 
 
 @app.command()
 def build(
     notice: str = NOTICE,
     commune: str = typer.Option(..., "--commune", "-c", help='Tên xã, ví dụ "Phúc Lộc".'),
-    engine: str = typer.Option(None, "--engine", "-e", help=ENGINE_HELP),
+    engine: str = ENGINE,
     voice: str = typer.Option(None, "--voice", help=VOICE_HELP),
     out: Path = typer.Option(Path("audio_out"), "--out", "-o", help="Thư mục kết quả."),
     date: str = typer.Option(None, "--date", help="Ngày phát NĂM-THÁNG-NGÀY (mặc định hôm nay)."),
@@ -122,7 +124,7 @@ def build(
     read_symbols: bool = SYMBOLS,
     drop_labels: bool = DROP_LABELS,
     lexicon: Path = LEXICON,
-    profile: str = typer.Option("dai-truyen-thanh", "--profile", "-p", help=PROFILE_HELP),
+    profile: str = PROFILE,
     speed: float = typer.Option(None, "--speed", help="Tốc độ đọc từ 0.8 đến 1.3 (1 = bình "
                                 "thường), không đổi cao độ giọng."),
     intro: Path = typer.Option(None, "--intro", help="Tệp nhạc hiệu mở đầu (mp3, wav, m4a, ogg)."),
@@ -143,7 +145,7 @@ def build(
     speech = _speech_options(dialect, mung, read_symbols, drop_labels, lexicon)
     chosen = profiles.load(profile).with_speed(speed).with_repeat(repeat)
     options = BuildOptions(commune=Commune.from_text(commune),
-                           engine=engine or settings.voice.engine or "espeak", voice=voice,
+                           engine=engine, voice=voice,
                            out_dir=out, broadcast_date=_parse_date(date),
                            template_dir=template_dir, speech=speech, profile=chosen,
                            intro=intro, outro=outro, bed=bed, voices=settings.voice,
@@ -187,8 +189,8 @@ def preview(
     no_audio: bool = typer.Option(False, "--no-audio", help="Không phát ra loa (qua SSH, máy "
                                   "không có loa): lời vẫn chạy theo đồng hồ."),
     commune: str = typer.Option(None, "--commune", "-c", help="Tên xã, khi FILE là văn bản."),
-    engine: str = typer.Option(None, "--engine", "-e", help=ENGINE_HELP),
-    profile: str = typer.Option("dai-truyen-thanh", "--profile", "-p", help=PROFILE_HELP),
+    engine: str = ENGINE,
+    profile: str = PROFILE,
     out: Path = typer.Option(Path("audio_out"), "--out", "-o", help="Thư mục kết quả khi dựng."),
     config: Path = CONFIG,
 ) -> None:
@@ -212,7 +214,7 @@ def _build_for_preview(notice: Path, commune: str | None, engine: str | None, pr
                              "để dựng trước khi nghe, ví dụ --commune \"Phúc Lộc\".")
     settings = load_settings(config)
     options = BuildOptions(commune=Commune.from_text(commune),
-                           engine=engine or settings.voice.engine or "espeak", out_dir=out,
+                           engine=engine, out_dir=out,
                            profile=profiles.load(profile), voices=settings.voice)
     result = _run_build(str(notice), options)
     _report(result)

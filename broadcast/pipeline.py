@@ -36,7 +36,7 @@ Progress = Callable[[int, int], None]
 @dataclass
 class BuildOptions:
     commune: Commune
-    engine: str = DEFAULT_ENGINE
+    engine: str | None = None  # None: broadcast.toml's [voice] engine, else DEFAULT_ENGINE
     voice: str | None = None
     out_dir: Path = Path("audio_out")
     broadcast_date: dt.date = field(default_factory=dt.date.today)
@@ -62,8 +62,9 @@ class EngineChoice:
 
 
 def choose_engine(options: BuildOptions) -> EngineChoice:
-    """Resolve ``auto`` and the voice: the command line first, then broadcast.toml."""
-    name = options.engine
+    """Resolve the engine (``auto`` too) and the voice: the command line first, then
+    broadcast.toml, then the defaults."""
+    name = options.engine or options.voices.engine or DEFAULT_ENGINE
     if name == AUTO:
         from broadcast.tts import auto
 

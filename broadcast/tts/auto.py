@@ -10,7 +10,7 @@ import logging
 from dataclasses import dataclass
 
 from broadcast.errors import BroadcastError
-from broadcast.tts import get_engine
+from broadcast.tts import Availability, get_engine
 from broadcast.tts import voices as voice_files
 
 log = logging.getLogger(__name__)
@@ -40,9 +40,7 @@ def choose(settings: dict[str, dict] | None = None, piper_voice: str | None = No
                   "piper tiếng Việt nào")
 
 
-def _gtts_status(settings: dict, timeout: float):
-    from broadcast.tts import Availability
-
+def _gtts_status(settings: dict, timeout: float) -> Availability:
     try:
         return get_engine("gtts", **settings).probe(timeout)
     except BroadcastError as exc:

@@ -36,9 +36,11 @@ def synthesize_all(engine: Engine, texts: list[str], voice: str | None,
     """Audio for every text, in order. Raises the first failure after the running ones end."""
     voice = voice or engine.default_voice
     keys = [cache_key(engine.name, voice, engine.fingerprint(voice), text) for text in texts]
-    results = {i: Spoken(hit, True, texts[i]) for i, hit in
-               ((i, cache.get(key) if cache else None) for i, key in enumerate(keys))
-               if hit is not None}
+    results: dict[int, Spoken] = {}
+    for index, key in enumerate(keys):
+        hit = cache.get(key) if cache else None
+        if hit is not None:
+            results[index] = Spoken(hit, True, texts[index])
     first: dict[str, int] = {}  # a text said twice in one build is synthesized once
     missing = [first.setdefault(keys[i], i) for i in range(len(texts))
                if i not in results and keys[i] not in first]
@@ -55,30 +57,50 @@ def synthesize_all(engine: Engine, texts: list[str], voice: str | None,
         return audio
 
     _report(progress, done(), len(texts))
-    for index, audio in _run(job, missing, getattr(engine, "concurrency", 1), len(texts), cache):
-        results[index] = Spoken(audio, False, texts[index])
-        _report(progress, done(), len(texts))
+    try:
+        for index, audio in _run(job, missing, getattr(engine, "concurrency", 1)):
+            results[index] = Spoken(audio, False, texts[index])
+            _report(progress, done(), len(texts))
+    except _Failed as failed:
+        if not isinstance(failed.error, BroadcastError):
+            raise failed.error from None  # a bug: its own traceback
+        raise _failure(failed.error, failed.index, done(), len(texts), cache) \
+            from failed.error
     return [results.get(i) or Spoken(results[first[keys[i]]].audio, True, texts[i])
             for i in range(len(texts))]
 
 
-def _run(job: Callable[[int], Audio], indexes: list[int], concurrency: int, total: int,
-         cache: SegmentCache | None) -> Iterator[tuple[int, Audio]]:
-    """(index, audio) as each job ends, ``concurrency`` at a time; the first failure stops the
-    rest and is raised with what was finished."""
-    finished = total - len(indexes)
+class _Failed(Exception):
+    """Job ``index`` raised ``error``; the jobs that finished before are already yielded."""
+
+    def __init__(self, index: int, error: BaseException) -> None:
+        super().__init__(index, error)
+        self.index, self.error = index, error
+
+
+def _run(job: Callable[[int], Audio], indexes: list[int],
+         concurrency: int) -> Iterator[tuple[int, Audio]]:
+    """(index, audio) as each job ends, ``concurrency`` at a time. The first failure cancels
+    what has not started, lets running jobs end (their audio is yielded too, so it is kept),
+    then raises _Failed."""
     workers = max(1, min(int(concurrency), len(indexes) or 1))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="tts") as pool:
         pending = {pool.submit(job, i): i for i in indexes}
         while pending:
             done, _ = wait(pending, return_when=FIRST_EXCEPTION)
+            failed = next((f for f in done if f.exception() is not None), None)
             for future in done:
-                index = pending.pop(future)
-                if future.exception() is not None:
-                    finished += _stop(pool, pending)
-                    raise _failure(future.exception(), index, finished, total, cache)
-                finished += 1
-                yield index, future.result()
+                if future is not failed and future.exception() is None:
+                    yield pending.pop(future), future.result()
+            if failed is not None:
+                index = pending.pop(failed)
+                for future in pending:
+                    future.cancel()
+                pool.shutdown(wait=True, cancel_futures=True)
+                for future, i in pending.items():
+                    if not future.cancelled() and future.exception() is None:
+                        yield i, future.result()
+                raise _Failed(index, failed.exception())
 
 
 def _report(progress: Progress | None, done: int, total: int) -> None:
@@ -86,19 +108,9 @@ def _report(progress: Progress | None, done: int, total: int) -> None:
         progress(done, total)
 
 
-def _stop(pool: ThreadPoolExecutor, pending: dict) -> int:
-    """Cancel what has not started; let running requests finish so their audio is cached.
-    Returns how many of those finished well."""
-    for future in pending:
-        future.cancel()
-    pool.shutdown(wait=True, cancel_futures=True)
-    return sum(1 for f in pending if not f.cancelled() and f.exception() is None)
-
-
-def _failure(exc: BaseException, index: int, finished: int, total: int,
-             cache: SegmentCache | None) -> BaseException:
-    if not isinstance(exc, BroadcastError):
-        return exc
+def _failure(exc: BroadcastError, index: int, finished: int, total: int,
+             cache: SegmentCache | None) -> BroadcastError:
+    """The engine's error, naming the segment and what was kept for the next run."""
     kept = (f" Đã đọc xong {finished}/{total} đoạn và lưu lại; lần dựng sau chỉ đọc phần còn "
             "thiếu." if cache and finished else "")
     message = exc.message if exc.message.endswith((".", "!", "?")) else exc.message + "."

@@ -94,10 +94,10 @@ class SegmentCache:
             path.unlink(missing_ok=True)
 
     def info(self) -> CacheInfo:
-        entries = list(self.folder.glob("*/*.json")) if self.folder.is_dir() else []
-        size = sum(p.stat().st_size for p in self.folder.glob("*/*") if p.is_file()) \
-            if self.folder.is_dir() else 0
-        return CacheInfo(self.folder, len(entries), size)
+        files = [p for p in self.folder.glob("*/*") if p.is_file()] \
+            if self.folder.is_dir() else []
+        entries = sum(p.suffix == ".json" and not p.name.startswith(".") for p in files)
+        return CacheInfo(self.folder, entries, sum(p.stat().st_size for p in files))
 
     def clear(self) -> CacheInfo:
         """Delete every entry; returns what was there."""

@@ -40,6 +40,7 @@ class PiperEngine:
         self.noise_scale = noise_scale
         self.noise_w = noise_w
         self.sentence_silence = sentence_silence
+        self._files: dict[str, voice_files.VoiceFile] = {}  # voice asked for → its files
 
     def available(self) -> Availability:
         try:
@@ -52,8 +53,14 @@ class PiperEngine:
         return Availability(True, "chưa cài giọng tiếng Việt nào (broadcast voices download "
                                   f"{voice_files.DEFAULT_VOICE})")
 
+    def _file(self, voice: str) -> voice_files.VoiceFile:
+        """The voice's files, looked up once per engine (not for every segment)."""
+        if voice not in self._files:
+            self._files[voice] = voice_files.find(voice, self.folder)
+        return self._files[voice]
+
     def fingerprint(self, voice: str) -> dict:
-        found = voice_files.find(voice, self.folder)
+        found = self._file(voice)
         stat = found.model.stat()
         return {"model": found.name, "size": stat.st_size, "mtime": stat.st_mtime_ns,
                 "speaker": self.speaker, "length_scale": self.length_scale,
@@ -62,7 +69,7 @@ class PiperEngine:
 
     def load(self, voice: str | None = None):
         """The loaded piper voice (loaded once per process); BroadcastError if unusable."""
-        found = voice_files.find(voice or self.default_voice, self.folder)
+        found = self._file(voice or self.default_voice)
         with _load_lock:
             if found.model not in _loaded:
                 _loaded[found.model] = _load(found)
