@@ -1,10 +1,12 @@
-"""Typed settings: the commune a broadcast is made for, and broadcast.toml's voice settings."""
+"""Typed settings: the commune a broadcast is made for, and broadcast.toml (commune, signer,
+build defaults, voice, abbreviations and respellings), each value checked with an error naming
+the key and the expected form."""
 
 from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from broadcast.errors import BroadcastError
@@ -15,6 +17,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 COMMUNE_KINDS = ("xã", "phường", "thị trấn")
+ITEM_STYLES = ("so", "thu-tu")  # "1. …" or "Thứ nhất, …"
+DEFAULT_NOTE = "thực hiện phát trên đài truyền thanh và loa kéo đến các thôn"
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,10 @@ class Commune:
 
     name: str
     kind: str = "xã"
+    district: str = ""  # "huyện Ba Bể"
+    province: str = ""  # "tỉnh Bắc Kạn"
+    radio_name: str = ""  # when the station is not called "Đài truyền thanh <commune>"
+    officer: str = ""
 
     @classmethod
     def from_text(cls, text: str) -> Commune:
@@ -36,6 +44,14 @@ class Commune:
             )
         return cls(name=name, kind=kind)
 
+    def renamed(self, text: str) -> Commune:
+        """Another commune named on the command line: the district and province stay, a radio
+        name given for the configured commune does not."""
+        other = Commune.from_text(text)
+        if (other.name, other.kind) == (self.name, self.kind):
+            return self
+        return replace(self, name=other.name, kind=other.kind, radio_name="")
+
     @property
     def full_name(self) -> str:
         return f"{self.kind} {self.name}"
@@ -46,11 +62,36 @@ class Commune:
 
     @property
     def radio(self) -> str:
-        return f"Đài truyền thanh {self.full_name}"
+        return self.radio_name or f"Đài truyền thanh {self.full_name}"
+
+
+@dataclass(frozen=True)
+class Signer:
+    """Who signs the approval block of the printed script."""
+
+    authority: str = "TM. ỦY BAN NHÂN DÂN"
+    title: str = "CHỦ TỊCH"
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class BuildDefaults:
+    """[build]: what a build uses when the command line does not say."""
+
+    profile: str | None = None
+    speed: float | None = None
+    out: Path | None = None
+    intro: Path | None = None
+    outro: Path | None = None
+    bed: Path | None = None
+    templates: Path | None = None
+    items: str = "so"
+    note: str = DEFAULT_NOTE
+    dialect: str | None = None
 
 
 CONFIG_NAME = "broadcast.toml"
-SECTIONS = ("voice", "respellings")
+SECTIONS = ("commune", "signer", "build", "voice", "abbreviations", "respellings")
 ALL_ENGINES = "*"
 
 
@@ -71,6 +112,19 @@ class VoiceSettings:
 class Settings:
     path: Path | None = None
     voice: VoiceSettings = field(default_factory=VoiceSettings)
+    commune: Commune | None = None
+    signer: Signer = field(default_factory=Signer)
+    build: BuildDefaults = field(default_factory=BuildDefaults)
+    abbreviations: dict[str, str] = field(default_factory=dict)
+
+    def commune_for(self, text: str | None) -> Commune:
+        """The commune named on the command line (``text``), else broadcast.toml's."""
+        if text:
+            return self.commune.renamed(text) if self.commune else Commune.from_text(text)
+        if self.commune is None:
+            raise BroadcastError("Chưa biết tên xã: thêm --commune \"Tên xã\", hoặc chạy "
+                                 "'broadcast init' một lần để lưu thông tin xã vào broadcast.toml.")
+        return self.commune
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -79,14 +133,27 @@ def load_settings(path: Path | None = None) -> Settings:
         if not Path(CONFIG_NAME).is_file():
             return Settings()
         path = Path(CONFIG_NAME)
-    table = read_toml(Path(path), "tệp cấu hình")
+    path = Path(path)
+    if not path.is_file():
+        raise BroadcastError(f"Không có tệp cấu hình '{path}'. Tạo bằng lệnh: broadcast init")
+    return settings_from(read_toml(path, "tệp cấu hình"), path)
+
+
+def settings_from(table: dict, path: Path) -> Settings:
+    """A parsed broadcast.toml → Settings; relative file names are taken from its folder."""
     unknown = sorted(set(table) - set(SECTIONS))
     if unknown:
         raise BroadcastError(f"{path}: không có mục '{unknown[0]}'. Các mục dùng được: "
                              f"{', '.join(SECTIONS)}.")
-    return Settings(Path(path), VoiceSettings(
-        **_voice(table.get("voice", {}), path),
-        respellings=_respellings(table.get("respellings", {}), path)))
+    return Settings(
+        path, VoiceSettings(**_voice(table.get("voice", {}), path),
+                            respellings=_respellings(table.get("respellings", {}), path)),
+        commune=_commune(table["commune"], path) if "commune" in table else None,
+        signer=Signer(**_strings(table.get("signer", {}), path, "signer", Signer)),
+        build=_build(table.get("build", {}), path),
+        abbreviations=_word_table(table.get("abbreviations", {}), path, "abbreviations",
+                                  '"HTX" = "hợp tác xã"'),
+    )
 
 
 def read_toml(path: Path, what: str) -> dict:
@@ -97,6 +164,55 @@ def read_toml(path: Path, what: str) -> dict:
         raise BroadcastError(f"Không đọc được {what} '{path}'.") from exc
     except tomllib.TOMLDecodeError as exc:
         raise BroadcastError(f"{what.capitalize()} '{path}' sai cú pháp TOML: {exc}.") from exc
+
+
+COMMUNE_KEYS = {"name": "name", "kind": "kind", "district": "district",
+                "province": "province", "radio": "radio_name", "officer": "officer"}
+
+
+def _commune(table: dict, path: Path) -> Commune:
+    _need(isinstance(table, dict), path, "commune", "một mục [commune]")
+    values = _strings(table, path, "commune", COMMUNE_KEYS)
+    name = values.get("name", "")
+    _need(bool(name.strip()) and len(name) <= 60, path, "commune.name",
+          'tên xã trong ngoặc kép, ví dụ name = "Phúc Lộc"')
+    kind = values.get("kind", "xã").lower()
+    _need(kind in COMMUNE_KINDS, path, "commune.kind",
+          f"một trong: {', '.join(repr(k) for k in COMMUNE_KINDS)}")
+    return Commune(**{COMMUNE_KEYS[k]: v.strip() for k, v in values.items()} | {"kind": kind})
+
+
+def _strings(table: dict, path: Path, section: str, keys) -> dict[str, str]:
+    """The section's values, each a string, no key outside ``keys`` (names or a dataclass)."""
+    _need(isinstance(table, dict), path, section, f"một mục [{section}]")
+    allowed = list(keys) if isinstance(keys, dict) else list(keys.__dataclass_fields__)
+    for key, value in table.items():
+        if key not in allowed:
+            raise BroadcastError(f"{path}: mục [{section}] không có khóa '{key}'. Các khóa dùng "
+                                 f"được: {', '.join(allowed)}.")
+        _need(isinstance(value, str), path, f"{section}.{key}", "chữ trong ngoặc kép")
+    return dict(table)
+
+
+BUILD_TEXT = ("profile", "items", "note", "dialect")
+BUILD_PATHS = ("out", "intro", "outro", "bed", "templates")
+
+
+def _build(table: dict, path: Path) -> BuildDefaults:
+    _need(isinstance(table, dict), path, "build", "một mục [build]")
+    speed = table.get("speed")
+    _need(speed is None or (isinstance(speed, int | float) and not isinstance(speed, bool)
+                            and 0.8 <= speed <= 1.3),
+          path, "build.speed", "một số từ 0.8 đến 1.3, ví dụ speed = 1.0")
+    values = _strings({k: v for k, v in table.items() if k != "speed"}, path, "build",
+                      dict.fromkeys(BUILD_TEXT + BUILD_PATHS))
+    _need(values.get("items", "so") in ITEM_STYLES, path, "build.items",
+          '"so" (đọc 1., 2. …) hoặc "thu-tu" (đọc Thứ nhất, Thứ hai …)')
+    _need(values.get("dialect", "bac") in ("bac", "nam"), path, "build.dialect",
+          '"bac" hoặc "nam"')
+    paths = {k: path.parent / values.pop(k) for k in BUILD_PATHS if values.get(k)}
+    return BuildDefaults(speed=float(speed) if speed is not None else None,
+                         **{k: v for k, v in values.items() if v}, **paths)
 
 
 def _voice(table: dict, path: Path) -> dict:
@@ -120,20 +236,28 @@ def _voice(table: dict, path: Path) -> dict:
     return {"engine": engine, "voices": voices, "engines": engines}
 
 
+RESPELL_EXAMPLE = '"Kon Rẫy" = "Con Rẫy"'
+
+
 def _respellings(table: dict, path: Path) -> dict[str, dict[str, str]]:
     _need(isinstance(table, dict), path, "respellings", "một mục [respellings]")
     result: dict[str, dict[str, str]] = {}
     for key, value in table.items():
         if isinstance(value, dict):
-            for word, said in value.items():
-                _need(isinstance(said, str) and said.strip(), path, f"respellings.{key}.{word}",
-                      'cách đọc trong ngoặc kép, ví dụ "Kon Rẫy" = "Con Rẫy"')
-            result[key] = dict(value)
+            result[key] = _word_table(value, path, f"respellings.{key}", RESPELL_EXAMPLE)
         else:
-            _need(isinstance(value, str) and value.strip(), path, f"respellings.{key}",
-                  'cách đọc trong ngoặc kép, ví dụ "Kon Rẫy" = "Con Rẫy"')
-            result.setdefault(ALL_ENGINES, {})[key] = value
+            result.setdefault(ALL_ENGINES, {}).update(
+                _word_table({key: value}, path, "respellings", RESPELL_EXAMPLE))
     return result
+
+
+def _word_table(table: dict, path: Path, section: str, example: str) -> dict[str, str]:
+    """A table of word → how it is said, every value a non-empty string."""
+    _need(isinstance(table, dict), path, section, f"một mục [{section}]")
+    for word, said in table.items():
+        _need(isinstance(said, str) and bool(said.strip()), path, f"{section}.{word}",
+              f"cách đọc trong ngoặc kép, ví dụ {example}")
+    return dict(table)
 
 
 def _need(ok: bool, path: Path, key: str, expected: str) -> None:

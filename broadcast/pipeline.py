@@ -19,14 +19,15 @@ from broadcast.audio.tempo import change_speed
 from broadcast.config import Commune, VoiceSettings
 from broadcast.errors import BroadcastError
 from broadcast.profiles import DEFAULT_PROFILE, Profile
-from broadcast.script import DEFAULT_TEMPLATE, Script, render
+from broadcast import script as scripts
+from broadcast.script import Approval, Script, ScriptOptions, render
 from broadcast.speech import Segment, SpeechOptions, spoken_segments
 from broadcast.speech.rules import strip_markdown
 from broadcast.tts import AUTO, DEFAULT_ENGINE, Audio, Engine, get_engine
 from broadcast.tts.batch import Spoken, synthesize_all
 from broadcast.tts.cache import SegmentCache
 from broadcast.tts.respell import respell
-from broadcast.writers import slugify, srt, staged
+from broadcast.writers import slugify, srt, staged, write_docx
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +36,16 @@ Progress = Callable[[int, int], None]
 
 @dataclass
 class BuildOptions:
-    commune: Commune
+    commune: Commune | None = None  # None: an edited script's own commune
     engine: str | None = None  # None: broadcast.toml's [voice] engine, else DEFAULT_ENGINE
     voice: str | None = None
     out_dir: Path = Path("audio_out")
     broadcast_date: dt.date = field(default_factory=dt.date.today)
-    template: str = DEFAULT_TEMPLATE
+    template: str | None = None  # None: the template of the directive's kind
     template_dir: Path | None = None
+    script: ScriptOptions = field(default_factory=ScriptOptions)
+    approval: Approval = field(default_factory=Approval)  # signer and note of new scripts
+    draft: bool = False  # build an unapproved script, marked DRAFT
     speech: SpeechOptions = field(default_factory=SpeechOptions)
     profile: Profile = field(default_factory=Profile)
     intro: Path | None = None
@@ -120,15 +124,30 @@ class Music:
 
 
 def prepare(source: str | Path, options: BuildOptions) -> tuple[Script, list[Segment]]:
-    """File → Script → Segments (everything before synthesis)."""
-    directive = document.parse(sources.read(source))
-    if not directive.body and not directive.preamble:
-        raise BroadcastError(f"Không tìm thấy nội dung nào để đọc trong '{source}'.")
-    script = render(directive, options.commune, options.broadcast_date, options.template,
-                    options.template_dir)
+    """File → Script → Segments (everything before synthesis). An edited script file is used
+    as it is, and only when approved (or when a draft is asked for)."""
+    text = sources.read(source)
+    if scripts.is_script_file(text.text):
+        script = scripts.from_markdown(text.text, str(source), options.template_dir)
+        if not options.draft:
+            scripts.check_approved(script)
+    else:
+        script = draft_script(text, options)
     segments = spoken_segments(script.spoken_sections(), options.speech,
                                options.profile.pauses)
     return script, segments
+
+
+def draft_script(text: sources.SourceText, options: BuildOptions) -> Script:
+    """A directive's text → its script, through the template of its kind."""
+    if options.commune is None:
+        raise BroadcastError("Chưa biết tên xã: thêm --commune \"Tên xã\", hoặc chạy "
+                             "'broadcast init' để lưu thông tin xã vào broadcast.toml.")
+    directive = document.parse(text)
+    if not directive.body and not directive.preamble:
+        raise BroadcastError(f"Không tìm thấy nội dung nào để đọc trong '{text.path}'.")
+    return render(directive, options.commune, options.broadcast_date, options.template,
+                  options.template_dir, options.script, options.approval)
 
 
 def to_segment(audio: Audio) -> AudioSegment:
@@ -170,6 +189,9 @@ def manifest(script: Script, segments: list[Segment], program: Program, engine: 
             for seg, (start, end), said in zip(segments, program.cues, spoken, strict=True)]
     return {
         "title": script.title, "commune": script.commune, "date": script.date,
+        "approval": {"status": script.approval.status, "by": script.approval.by or None,
+                     "on": script.approval.on or None, "draft": is_draft(script, options),
+                     "script_file": script.script_file or None},
         "source": {"file": script.source, "document": script.reference},
         "template": script.template, "engine": engine.name, "voice": voice,
         "engine_reason": choice.reason or None,
@@ -194,10 +216,26 @@ def _name(path: Path | None) -> str:
 
 
 def _tags(script: Script, options: BuildOptions) -> tags.Tags:
-    return tags.Tags(title=script.title, artist=options.commune.radio,
-                     album=f"Bài tuyên truyền tháng {options.broadcast_date:%m/%Y}",
-                     date=options.broadcast_date.isoformat(),
-                     comment=script.reference or Path(str(script.source)).name)
+    day = dt.date.fromisoformat(script.date)
+    comment = script.reference or Path(str(script.source)).name
+    if is_draft(script, options):
+        comment = f"DRAFT — bản nháp, chưa phê duyệt. {comment}"
+    return tags.Tags(title=("[DRAFT] " if is_draft(script, options) else "") + script.title,
+                     artist=radio_of(script, options.commune),
+                     album=f"Bài tuyên truyền tháng {day:%m/%Y}", date=script.date,
+                     comment=comment)
+
+
+def is_draft(script: Script, options: BuildOptions) -> bool:
+    """An unapproved script built on purpose (--draft): its files and tags say DRAFT."""
+    return options.draft and not script.approval.approved
+
+
+def radio_of(script: Script, commune: Commune | None) -> str:
+    """The station's name: the configured commune's, when the script is for that commune."""
+    if commune is not None and commune.full_name == script.commune:
+        return commune.radio
+    return f"Đài truyền thanh {script.commune}"
 
 
 class Stopwatch:
@@ -256,6 +294,7 @@ def build(source: str | Path, options: BuildOptions, progress: Progress | None =
         stage_text(stage(names[".srt"].name), srt(captions(segments, program, offsets)))
         stage_text(stage(names[".txt"].name), script.printed())
         stage_text(stage(names[".spoken.txt"].name), "\n".join(s.spoken for s in segments) + "\n")
+        write_docx(stage(names[".docx"].name), script, draft=is_draft(script, options))
         data = manifest(script, segments, program, engine, choice, options, loudness, offsets,
                         spoken)
         stage_text(stage(names[".json"].name), json.dumps(data, ensure_ascii=False, indent=2))
@@ -270,14 +309,16 @@ def build(source: str | Path, options: BuildOptions, progress: Progress | None =
 
 
 def output_names(options: BuildOptions, script: Script) -> dict[str, Path]:
-    folder = Path(options.out_dir) / options.broadcast_date.strftime("%Y-%m")
+    folder = Path(options.out_dir) / script.date[:7]
     slug = slugify(script.topic)
     if options.profile.name != DEFAULT_PROFILE:
         slug = f"{slug}-{slugify(options.profile.name)}"
+    if is_draft(script, options):
+        slug = f"{slug}-DRAFT"
     return {kind: folder / f"{slug}{kind}" for kind in OUTPUTS}
 
 
-OUTPUTS = (".mp3", ".srt", ".txt", ".spoken.txt", ".json")
+OUTPUTS = (".mp3", ".srt", ".txt", ".spoken.txt", ".json", ".docx")
 
 
 def stage_text(path: Path, text: str) -> None:

@@ -8,19 +8,19 @@ strict: a variable the template uses but nobody gave is an error naming both.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from broadcast.config import Commune
+from broadcast.config import DEFAULT_NOTE, Commune
 from broadcast.document import Directive
 from broadcast.errors import BroadcastError
 
-DEFAULT_TEMPLATE = "bai-tuyen-truyen.md.j2"
 UNIT_WORDS = ("huyện", "tỉnh", "xã", "phường", "thị trấn", "thị xã", "thành phố", "quận")
 
 
@@ -33,6 +33,28 @@ class Section:
     spoken: bool = True
 
 
+DRAFT, APPROVED = "draft", "approved"
+STATUSES = (DRAFT, APPROVED)
+
+
+@dataclass(frozen=True)
+class Approval:
+    """Who approved the script and when; the signer block and broadcast note printed below it.
+    ``hash`` is the content hash of what was approved (an edit afterwards voids it)."""
+
+    status: str = DRAFT
+    by: str = ""
+    on: str = ""
+    hash: str = ""
+    authority: str = "TM. ỦY BAN NHÂN DÂN"
+    title: str = "CHỦ TỊCH"
+    note: str = DEFAULT_NOTE
+
+    @property
+    def approved(self) -> bool:
+        return self.status == APPROVED
+
+
 @dataclass
 class Script:
     title: str
@@ -43,6 +65,10 @@ class Script:
     source: str
     reference: str = ""
     sections: list[Section] = field(default_factory=list)
+    kind: str = ""
+    place: str = ""  # the commune's name, for the place-and-date line
+    approval: Approval = field(default_factory=Approval)
+    script_file: str = ""  # the edited file it was read from, if any
 
     def spoken_sections(self) -> list[Section]:
         return [s for s in self.sections if s.spoken]
@@ -74,8 +100,13 @@ def normal_case(text: str) -> str:
         return text
     lowered = " ".join(w if _is_acronym(w) else w.lower() for w in text.split())
     units = "|".join(UNIT_WORDS)
-    lowered = re.sub(rf"\b({units})\s+(.+)$", lambda m: f"{m[1]} {m[2].title()}", lowered)
+    lowered = re.sub(rf"\b({units})\s+((?:(?!{NAME_STOP}\b)[^\W\d_]+\s*)+)",
+                     lambda m: f"{m[1]} {m[2].title()}", lowered)
     return lowered[:1].upper() + lowered[1:]
+
+
+# Words that end a place name after its unit: "huyện Krông Nô năm 2023".
+NAME_STOP = r"(?:năm|và|về|của|tại|trong|theo|đến|cho|giai|với|nhằm)"
 
 
 SYLLABLE = re.compile(r"^(NGH|NG|GH|GI|KH|PH|TH|TR|CH|NH|QU|[BCDĐGHKLMNPRSTVX])?[AEIOUY]{1,3}"
@@ -87,8 +118,57 @@ def _is_acronym(word: str) -> bool:
     return bool(re.fullmatch(r"[A-ZĐ&]{2,8}", word)) and not SYLLABLE.match(word)
 
 
+# The names of bodies keep their capital inside a sentence: "gửi Ủy ban nhân dân các xã".
+BODY_NAMES = re.compile(r"^(?:Ủy ban|Ban|Phòng|Sở|Bộ|Hội|Mặt trận|Đảng|Công an|Trạm|Trường|"
+                        r"Bệnh viện|Văn phòng|Trung tâm|Chi cục|Chi nhánh|Đoàn|Quân sự|Huyện "
+                        r"đoàn|Nhà nước|Chính phủ)\b")
+
+
 def lcfirst(text: str) -> str:
+    """'Các cơ quan' → 'các cơ quan'; an acronym ('UBND') or a body's name ('Ủy ban nhân dân',
+    'Trạm Y tế') keeps its capital."""
+    first = text.split(" ", 1)[0]
+    if sum(c.isupper() for c in first) > 1 or BODY_NAMES.match(text):
+        return text
     return text[:1].lower() + text[1:]
+
+
+ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+COUNTS = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
+
+
+def ordinal(label: str | int) -> str:
+    """'1' → 'Thứ nhất', '4' → 'Thứ tư', '12' → 'Thứ 12' (read 'thứ mười hai' later)."""
+    n = int(label)
+    return f"Thứ {ORDINALS[n - 1]}" if 1 <= n <= len(ORDINALS) else f"Thứ {n}"
+
+
+def count_word(n: int) -> str:
+    return COUNTS[n - 1] if 1 <= n <= len(COUNTS) else str(n)
+
+
+def join_list(items) -> str:
+    """['a', 'b', 'c'] → 'a, b và c'."""
+    items = [str(i) for i in items]
+    return ", ".join(items[:-1]) + " và " + items[-1] if len(items) > 1 else "".join(items)
+
+
+def person(text: str) -> str:
+    """'Đinh Thị Hồng Thu - Phó Chủ tịch UBND huyện' → 'Đinh Thị Hồng Thu, Phó Chủ tịch UBND
+    huyện'."""
+    return re.sub(r"\s*[-–—]\s*", ", ", text.strip(), count=1)
+
+
+def trim_colon(text: str) -> str:
+    return text.rstrip(" :.")
+
+
+def is_ordinal_label(label: str) -> bool:
+    return bool(re.fullmatch(r"\d{1,2}", label or ""))
+
+
+def is_ending_with_colon(text: str) -> bool:
+    return text.rstrip().endswith(":")
 
 
 def when(iso: str | None) -> str:
@@ -107,7 +187,10 @@ def long_date(day: dt.date) -> str:
     return f"ngày {day.day:02d} tháng {day.month} năm {day.year}"
 
 
-FILTERS = {"normal_case": normal_case, "lcfirst": lcfirst, "when": when, "long_date": long_date}
+FILTERS = {"normal_case": normal_case, "lcfirst": lcfirst, "when": when, "long_date": long_date,
+           "ordinal": ordinal, "count_word": count_word, "join_list": join_list,
+           "person": person, "trim_colon": trim_colon}
+TESTS = {"ordinal_label": is_ordinal_label, "ending_with_colon": is_ending_with_colon}
 
 
 def environment(user_dir: str | Path | None = None) -> SandboxedEnvironment:
@@ -115,6 +198,7 @@ def environment(user_dir: str | Path | None = None) -> SandboxedEnvironment:
     env = SandboxedEnvironment(loader=loader, undefined=jinja2.StrictUndefined,
                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(FILTERS)
+    env.tests.update(TESTS)
     return env
 
 
@@ -163,23 +247,185 @@ def sections_of(text: str) -> list[Section]:
     return out
 
 
+KIND_TEMPLATES = {"thong_bao": "thong-bao-ket-luan.md.j2", "ke_hoach": "ke-hoach.md.j2",
+                  "cong_van": "cong-van.md.j2", "bai_tuyen_truyen": "bai-tuyen-truyen.md.j2"}
+GENERIC_TEMPLATE = "chung.md.j2"
+FOOTER_TEMPLATE = "_ky-duyet.md.j2"
+
+
+def template_for(directive: Directive) -> str:
+    """The template of the directive's kind (thông báo, kế hoạch, công văn), else the generic."""
+    return KIND_TEMPLATES.get(directive.kind, GENERIC_TEMPLATE)
+
+
+@dataclass(frozen=True)
+class ScriptOptions:
+    """Choices a template reads as ``options``: items as "1. …" ("so") or "Thứ nhất, …"."""
+
+    items: str = "so"
+
+
 def render(
     directive: Directive,
     commune: Commune,
     broadcast_date: dt.date,
-    template: str = DEFAULT_TEMPLATE,
+    template: str | None = None,
     user_dir: str | Path | None = None,
+    options: ScriptOptions | None = None,
+    approval: Approval | None = None,
 ) -> Script:
-    """Directive + commune → Script, through the named template."""
-    context = {"directive": directive, "commune": commune, "broadcast_date": broadcast_date}
+    """Directive + commune → Script, through the template of its kind (or the one named)."""
+    template = template or template_for(directive)
+    context = {"directive": directive, "commune": commune, "broadcast_date": broadcast_date,
+               "options": options or ScriptOptions()}
     sections = sections_of(_render_text(template, context, user_dir))
+    script = Script(title="", topic="", commune=commune.full_name,
+                    date=broadcast_date.isoformat(), template=template, source=directive.source,
+                    reference=reference(directive), kind=directive.kind, place=commune.name,
+                    approval=approval or Approval())
+    return with_footer(_titled(script, sections, template), user_dir)
+
+
+def _titled(script: Script, sections: list[Section], where: str) -> Script:
     titles = [s.text for s in sections if s.kind == "title"]
     if not titles:
-        raise BroadcastError(f"Mẫu '{template}' không có dòng tiêu đề (dòng bắt đầu bằng '# ').")
+        raise BroadcastError(f"'{where}' không có dòng tiêu đề (dòng bắt đầu bằng '# ').")
     topic = re.sub(r"^BÀI TUYÊN TRUYỀN\s*(VỀ\s*)?", "", titles[0]).strip() or titles[0]
-    return Script(title=titles[0], topic=topic, commune=commune.full_name,
-                  date=broadcast_date.isoformat(), template=template, source=directive.source,
-                  reference=reference(directive), sections=sections)
+    return replace(script, title=titles[0], topic=topic, sections=sections)
+
+
+def with_footer(script: Script, user_dir: str | Path | None = None) -> Script:
+    """The script with its printed-only block (date, approval, signer, note) rendered anew
+    from its approval; a template's own '---' part is kept before it."""
+    context = {"commune": _commune_of(script), "approval": script.approval,
+               "broadcast_date": dt.date.fromisoformat(script.date)}
+    text = _render_text(FOOTER_TEMPLATE, context, user_dir)
+    footer = [Section("approval", chunk.strip(), spoken=False)
+              for chunk in re.split(r"\n\s*\n", text) if chunk.strip()]
+    kept = [s for s in script.sections if s.kind != "approval"]
+    return replace(script, sections=kept + footer)
+
+
+def _commune_of(script: Script) -> Commune:
+    commune = Commune.from_text(script.commune)
+    return replace(commune, name=script.place or commune.name)
+
+
+# ---------------------------------------------------------------- the editable script file
+
+FRONT_KEYS = ("title", "commune", "source", "document", "kind", "template", "date", "status",
+              "approved_by", "approved_on", "approved_hash", "signer_authority",
+              "signer_title", "note")
+FRONT_HELP = ("# Bài tuyên truyền để sửa. Sửa phần nội dung bên dưới dòng '---' thứ hai.\n"
+              "# Duyệt xong chạy: broadcast approve TỆP --by \"Họ tên\"; rồi: broadcast build "
+              "TỆP\n")
+
+
+def to_markdown(script: Script) -> str:
+    """The editable file: a small front matter, then what is read aloud."""
+    a = script.approval
+    values = {"title": script.title, "commune": script.commune, "source": script.source,
+              "document": script.reference, "kind": script.kind, "template": script.template,
+              "date": script.date, "status": a.status, "approved_by": a.by,
+              "approved_on": a.on, "approved_hash": a.hash, "signer_authority": a.authority,
+              "signer_title": a.title, "note": a.note}
+    front = "".join(f"{k}: {' '.join(str(values[k]).split())}\n" for k in FRONT_KEYS)
+    return f"---\n{FRONT_HELP}{front}---\n\n{body_text(script)}"
+
+
+def body_text(script: Script) -> str:
+    marks = {"title": "# ", "heading": "## "}
+    return "\n\n".join(marks.get(s.kind, "") + s.text for s in script.sections
+                        if s.kind != "approval") + "\n"
+
+
+FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(?P<front>.*?)^---[ \t]*\n(?P<body>.*)\Z", re.S | re.M)
+
+
+def is_script_file(text: str) -> bool:
+    """True for an editable script (front matter with a status line), not a directive."""
+    match = FRONT.match(text)
+    return bool(match) and bool(re.search(r"^status\s*:", match["front"], re.M))
+
+
+def from_markdown(text: str, source: str, user_dir: str | Path | None = None) -> Script:
+    """An edited script file → Script; a bad front matter names the line and the key."""
+    match = FRONT.match(text)
+    if not match:
+        raise BroadcastError(f"'{source}' không phải bài tuyên truyền để sửa (thiếu phần đầu "
+                             "giữa hai dòng '---'). Tạo bằng: broadcast draft VĂN-BẢN")
+    front = _front_matter(match["front"], source)
+    approval = Approval(status=front.get("status", ""), by=front.get("approved_by", ""),
+                        on=front.get("approved_on", ""), hash=front.get("approved_hash", ""),
+                        authority=front.get("signer_authority", Approval.authority),
+                        title=front.get("signer_title", Approval.title),
+                        note=front.get("note", Approval.note))
+    _check_front(front, approval, source)
+    script = Script(title="", topic="", commune=front["commune"], date=front["date"],
+                    template=front.get("template", ""), source=front.get("source", ""),
+                    reference=front.get("document", ""), kind=front.get("kind", ""),
+                    place=Commune.from_text(front["commune"]).name, approval=approval,
+                    script_file=source)
+    return with_footer(_titled(script, sections_of(match["body"]), source), user_dir)
+
+
+def _front_matter(text: str, source: str) -> dict[str, str]:
+    values = {}
+    for number, line in enumerate(text.splitlines(), 2):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        key, colon, value = line.partition(":")
+        key = key.strip()
+        if not colon or key not in FRONT_KEYS:
+            raise BroadcastError(f"'{source}' dòng {number}: '{line.strip()}' không phải một "
+                                 f"khóa của phần đầu ({', '.join(FRONT_KEYS)}).")
+        values[key] = value.strip()
+    return values
+
+
+def _check_front(front: dict, approval: Approval, source: str) -> None:
+    if approval.status not in STATUSES:
+        raise BroadcastError(f"'{source}': khóa 'status' phải là draft (nháp) hoặc approved "
+                             "(đã duyệt, ghi bằng lệnh broadcast approve).")
+    for key in ("commune", "date"):
+        if not front.get(key):
+            raise BroadcastError(f"'{source}': phần đầu thiếu khóa '{key}'.")
+    try:
+        dt.date.fromisoformat(front["date"])
+    except ValueError as exc:
+        raise BroadcastError(f"'{source}': khóa 'date' phải là ngày phát dạng NĂM-THÁNG-NGÀY, "
+                             "ví dụ 2024-07-04.") from exc
+
+
+# ---------------------------------------------------------------- approval
+
+
+def content_hash(script: Script) -> str:
+    """What the leader approved: the spoken text, whitespace-insensitive."""
+    words = " ".join(body_text(script).split())
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
+
+
+def approve(script: Script, by: str, on: dt.date, user_dir: str | Path | None = None) -> Script:
+    name = " ".join(by.split())
+    if not name:
+        raise BroadcastError("Cần tên người phê duyệt: --by \"Họ tên\".")
+    approval = replace(script.approval, status=APPROVED, by=name, on=on.isoformat(),
+                       hash=content_hash(script))
+    return with_footer(replace(script, approval=approval), user_dir)
+
+
+def check_approved(script: Script) -> None:
+    """A script may air only as approved, and unchanged since."""
+    where = script.script_file or script.title
+    if script.approval.status != APPROVED:
+        raise BroadcastError(
+            f"Bài '{where}' chưa được phê duyệt. Sau khi lãnh đạo duyệt, chạy: broadcast approve "
+            f"\"{where}\" --by \"Họ tên\"; hoặc thêm --draft để dựng bản nháp nghe thử.")
+    if script.approval.hash != content_hash(script):
+        raise BroadcastError(
+            f"Bài '{where}' đã bị sửa sau khi được phê duyệt ngày {script.approval.on}. Trình "
+            "duyệt lại rồi chạy broadcast approve; hoặc thêm --draft để dựng bản nháp.")
 
 
 def reference(directive: Directive) -> str:

@@ -79,3 +79,110 @@ def _srt_time(ms: int) -> str:
     minutes, rest = divmod(rest, 60_000)
     seconds, millis = divmod(rest, 1000)
     return f"{hours:02d}:{minutes:02d}:{seconds:02d},{millis:03d}"
+
+
+# ---------------------------------------------------------------- print-ready .docx
+
+FONT = "Times New Roman"
+
+
+def write_docx(path: Path, script, draft: bool = False) -> None:
+    """The script in the administrative layout (A4, Times New Roman 14, margins 2/2/3/1.5 cm):
+    issuer and national motto side by side, place and date, title, the body, then the approval
+    block on the right and the broadcast note."""
+    from docx import Document
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
+    section.left_margin, section.right_margin = Cm(3), Cm(1.5)
+    style = doc.styles["Normal"]
+    style.font.name, style.font.size = FONT, Pt(14)
+    style.element.rPr.rFonts.set(_qn("w:eastAsia"), FONT)
+    _heading_table(doc, script)
+    if draft or not script.approval.approved:
+        _para(doc, "BẢN NHÁP — CHƯA PHÊ DUYỆT", align="center", bold=True)
+    for s in script.sections:
+        if s.kind == "title":
+            _para(doc, s.text, align="center", bold=True, before=12, after=12)
+        elif s.spoken:
+            _para(doc, s.text, align="justify", bold=s.kind == "heading", indent=True)
+    _approval_block(doc, script)
+    doc.save(str(path))
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(tag)
+
+
+def _para(container, text: str, align: str = "left", bold: bool = False, italic: bool = False,
+          indent: bool = False, before: int = 0, after: int = 6):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    para = container.add_paragraph()
+    para.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+                      "right": WD_ALIGN_PARAGRAPH.RIGHT,
+                      "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}[align]
+    fmt = para.paragraph_format
+    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+    if indent:
+        fmt.first_line_indent = Cm(1)
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            para.add_run().add_break()
+        run = para.add_run(line)
+        run.bold, run.italic = bold, italic
+    return para
+
+
+def _heading_table(doc, script) -> None:
+    """UBND XÃ … | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM, then the place and date line."""
+    table = doc.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    left.paragraphs[0].text = ""
+    _cell(left, f"ỦY BAN NHÂN DÂN\n{script.commune.upper()}")
+    _cell(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc")
+    day = _date(script.date)
+    _para(doc, f"{script.place}, ngày {day.day:02d} tháng {day.month} năm {day.year}",
+          align="right", italic=True, before=6)
+
+
+def _cell(cell, text: str) -> None:
+    para = cell.paragraphs[0]
+    _fill(para, text, bold=True)
+
+
+def _fill(para, text: str, bold: bool) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            para.add_run().add_break()
+        para.add_run(line).bold = bold
+
+
+def _approval_block(doc, script) -> None:
+    a = script.approval
+    table = doc.add_table(rows=1, cols=2)
+    note, sign = table.rows[0].cells
+    _para(note, f"Ghi chú: ({a.note})", italic=True)
+    sign.paragraphs[0].text = ""
+    _fill(sign.paragraphs[0], "Phê duyệt của lãnh đạo", bold=False)
+    _fill(sign.add_paragraph(), f"{a.authority}\n{a.title}", bold=True)
+    name = a.by if a.approved else "(chưa phê duyệt)"
+    if a.approved and a.on:
+        _fill(sign.add_paragraph(), f"(đã duyệt ngày {_date(a.on):%d/%m/%Y})", bold=False)
+    sign.add_paragraph()
+    _fill(sign.add_paragraph(), name, bold=True)
+
+
+def _date(iso: str):
+    import datetime as dt
+
+    return dt.date.fromisoformat(iso)

@@ -61,7 +61,7 @@ def test_bad_values_name_the_key(tmp_path, text, message):
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(BroadcastError, match="Không đọc được tệp cấu hình"):
+    with pytest.raises(BroadcastError, match="Không có tệp cấu hình"):
         load_settings(tmp_path / "khong-co.toml")
 
 

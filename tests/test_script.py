@@ -33,16 +33,18 @@ def test_render_has_the_shape_of_a_bai_tuyen_truyen():
 def test_footer_is_printed_but_not_spoken():
     script = render(letter(), Commune.from_text("phường Tân An"), DAY)
     footer = [s for s in script.sections if not s.spoken]
-    assert [s.kind for s in footer] == ["footer"] * len(footer)
+    assert footer and [s.kind for s in footer] == ["approval"] * len(footer)
+    assert script.sections[-len(footer) - 1].spoken
     printed = script.printed()
     assert "Tân An, ngày 05 tháng 9 năm 2025" in printed
-    assert "Phê duyệt của lãnh đạo" in printed
+    assert "Phê duyệt của lãnh đạo" in printed and "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH" in printed
+    assert "(chưa phê duyệt)" in printed and "Ghi chú: (thực hiện phát" in printed
     assert "Phê duyệt" not in " ".join(s.text for s in script.spoken_sections())
     assert script.commune == "phường Tân An"
 
 
 def test_user_template_folder_wins(tmp_path):
-    (tmp_path / "bai-tuyen-truyen.md.j2").write_text(
+    (tmp_path / "cong-van.md.j2").write_text(
         "# BẢN TIN {{ commune.name | upper }}\n\n{{ directive.subject }}\n", encoding="utf-8")
     script = render(letter(), Commune.from_text("Phúc Lộc"), DAY, user_dir=tmp_path)
     assert script.title == "BẢN TIN PHÚC LỘC"
@@ -50,8 +52,8 @@ def test_user_template_folder_wins(tmp_path):
 
 
 def test_missing_variable_names_template_and_variable(tmp_path):
-    (tmp_path / "bai-tuyen-truyen.md.j2").write_text("# X {{ signer_name }}\n", encoding="utf-8")
-    with pytest.raises(BroadcastError, match="bai-tuyen-truyen.md.j2.*signer_name"):
+    (tmp_path / "cong-van.md.j2").write_text("# X {{ signer_name }}\n", encoding="utf-8")
+    with pytest.raises(BroadcastError, match="cong-van.md.j2.*signer_name"):
         render(letter(), Commune.from_text("Phúc Lộc"), DAY, user_dir=tmp_path)
 
 
@@ -62,7 +64,7 @@ def test_missing_template_names_searched_folders(tmp_path):
 
 
 def test_sandbox_blocks_unsafe_attribute_access(tmp_path):
-    (tmp_path / "bai-tuyen-truyen.md.j2").write_text(
+    (tmp_path / "cong-van.md.j2").write_text(
         "# {{ directive.__class__.__init__.__globals__ }}\n", encoding="utf-8")
     with pytest.raises(Exception, match="unsafe|không có"):
         render(letter(), Commune.from_text("Phúc Lộc"), DAY, user_dir=tmp_path)
@@ -95,3 +97,182 @@ def test_when(iso, expected):
 def test_bad_commune_name(bad):
     with pytest.raises(BroadcastError, match="Tên xã"):
         Commune.from_text(bad)
+
+
+# ---------------------------------------------------------------- templates per kind
+
+from broadcast.document import Block, Directive  # noqa: E402
+from broadcast.script import (  # noqa: E402
+    APPROVED,
+    ScriptOptions,
+    approve,
+    check_approved,
+    from_markdown,
+    is_script_file,
+    join_list,
+    lcfirst,
+    ordinal,
+    person,
+    template_for,
+    to_markdown,
+)
+from tests.conftest import CORPUS  # noqa: E402
+
+
+def corpus(name):
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip("../shared/corpus not available")
+    return document.parse(sources.read(path))
+
+
+@pytest.mark.parametrize(("name", "template"), [
+    ("thong-bao-ket-luan-kon-ray-2024.md", "thong-bao-ket-luan.md.j2"),
+    ("ke-hoach-krong-no-2024.md", "ke-hoach.md.j2"),
+    ("cong-van-don-doc-duc-tho-2023.md", "cong-van.md.j2"),
+    ("bai-tuyen-truyen-phuc-loc-2024-07.md", "bai-tuyen-truyen.md.j2"),
+])
+def test_each_corpus_kind_gets_its_template(name, template):
+    directive = corpus(name)
+    assert template_for(directive) == template
+    script = render(directive, Commune.from_text("Phúc Lộc"), DAY)
+    assert script.template == template
+    assert len(script.spoken_sections()) > 5
+
+
+def test_a_decision_uses_the_generic_template():
+    decision = document.parse(sources.read(FIXTURES / "quyet-dinh-xa.md"))
+    assert decision.kind == "quyet_dinh" and template_for(decision) == "chung.md.j2"
+
+
+def test_plan_lead_names_its_parts():
+    script = render(corpus("ke-hoach-krong-no-2024.md"), Commune.from_text("Phúc Lộc"), DAY)
+    lead = script.spoken_sections()[2].text
+    assert "Kế hoạch gồm hai phần: chỉ số cải cách hành chính huyện Krông Nô năm 2023; kế " \
+           "hoạch cải thiện, nâng cao chỉ số CCHC huyện Krông Nô năm 2024." in lead
+
+
+def test_letter_lead_says_who_must_act():
+    script = render(corpus("cong-van-don-doc-duc-tho-2023.md"), Commune.from_text("Phúc Lộc"),
+                    DAY)
+    lead = script.spoken_sections()[2].text
+    assert lead.endswith("gửi các cơ quan, phòng, ban, ngành, đơn vị và Ủy ban nhân dân các xã, "
+                         "thị trấn.")
+
+
+def test_conclusion_notice_introduces_the_conclusions_after_the_meeting():
+    notice = Directive(kind="thong_bao", title="Thông báo kết luận của Chủ tịch UBND huyện tại "
+                       "hội nghị sơ kết", preamble=["Ngày 5/7/2024, UBND huyện tổ chức hội nghị."],
+                       body=[Block("item", "Các xã rà soát hộ nghèo.", "1")],
+                       meeting={"date": "2024-07-05", "chair": "Lê Văn A - Chủ tịch UBND huyện",
+                                "heard": ""})
+    texts = [s.text for s in render(notice, Commune.from_text("Phúc Lộc"), DAY).spoken_sections()]
+    at = texts.index("Ngày 5/7/2024, UBND huyện tổ chức hội nghị.")
+    assert texts[at + 1] == ("Đồng chí Lê Văn A, Chủ tịch UBND huyện, chủ trì hội nghị, đã kết "
+                             "luận như sau:")
+    assert texts[at + 2] == "1. Các xã rà soát hộ nghèo."
+
+
+def test_items_read_as_ordinals_when_asked():
+    plain = render(letter(), Commune.from_text("Phúc Lộc"), DAY)
+    words = render(letter(), Commune.from_text("Phúc Lộc"), DAY,
+                   options=ScriptOptions(items="thu-tu"))
+    assert "1. Trưởng các thôn thông báo" in plain.printed()
+    printed = words.printed()
+    assert "Thứ nhất, trưởng các thôn thông báo" in printed
+    assert "Thứ hai, Trạm Y tế xã phối hợp" in printed and "1. Trưởng" not in printed
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    ("1", "Thứ nhất"), ("2", "Thứ hai"), ("4", "Thứ tư"), ("10", "Thứ mười"), ("12", "Thứ 12"),
+])
+def test_ordinal(label, expected):
+    assert ordinal(label) == expected
+
+
+@pytest.mark.parametrize(("given", "expected"), [
+    ("Các cơ quan", "các cơ quan"), ("UBND các xã", "UBND các xã"), ("Thông báo", "thông báo"),
+    ("HĐND xã", "HĐND xã"), ("Ủy ban nhân dân các xã", "Ủy ban nhân dân các xã"),
+    ("Trạm Y tế xã", "Trạm Y tế xã"), ("Bà con", "bà con"), ("", ""),
+])
+def test_lcfirst(given, expected):
+    assert lcfirst(given) == expected
+
+
+def test_join_list_and_person():
+    assert join_list(["a", "b", "c"]) == "a, b và c" and join_list(["a"]) == "a"
+    assert person("Đinh Thị Hồng Thu – Phó Chủ tịch UBND huyện") == \
+        "Đinh Thị Hồng Thu, Phó Chủ tịch UBND huyện"
+
+
+def test_user_footer_template_wins(tmp_path):
+    (tmp_path / "_ky-duyet.md.j2").write_text(
+        "Duyệt: {{ approval.by or 'chưa' }} — {{ approval.note }}\n", encoding="utf-8")
+    script = render(letter(), Commune.from_text("Phúc Lộc"), DAY, user_dir=tmp_path)
+    assert script.printed().rstrip().endswith("Duyệt: chưa — thực hiện phát trên đài truyền "
+                                              "thanh và loa kéo đến các thôn)".rstrip(")"))
+
+
+def test_missing_variable_in_an_inherited_block_names_it(tmp_path):
+    (tmp_path / "cong-van.md.j2").write_text(
+        '{% extends "_khung.md.j2" %}{% block lead %}{{ directive.nguoi_ky }}{% endblock %}',
+        encoding="utf-8")
+    with pytest.raises(BroadcastError, match="cong-van.md.j2.*nguoi_ky"):
+        render(letter(), Commune.from_text("Phúc Lộc"), DAY, user_dir=tmp_path)
+
+
+# ---------------------------------------------------------------- the editable file, approval
+
+
+def drafted():
+    return render(letter(), Commune.from_text("Phúc Lộc"), DAY)
+
+
+def test_markdown_round_trip_keeps_what_is_read():
+    script = drafted()
+    text = to_markdown(script)
+    assert is_script_file(text) and not is_script_file(sources.read(
+        FIXTURES / "cong-van-nho.txt").text)
+    back = from_markdown(text, "bai.md")
+    assert back.title == script.title and back.commune == "xã Phúc Lộc"
+    assert [(s.kind, s.text) for s in back.spoken_sections()] == \
+        [(s.kind, s.text) for s in script.spoken_sections()]
+    assert back.approval == script.approval and back.printed() == script.printed()
+    assert "Phê duyệt" not in text
+
+
+def test_unapproved_script_is_refused_and_approval_is_recorded():
+    script = from_markdown(to_markdown(drafted()), "bai.md")
+    with pytest.raises(BroadcastError, match="chưa được phê duyệt.*broadcast approve"):
+        check_approved(script)
+    approved = approve(script, "Nông Văn Nhượng", dt.date(2025, 9, 6))
+    check_approved(approved)
+    again = from_markdown(to_markdown(approved), "bai.md")
+    assert again.approval.status == APPROVED and again.approval.by == "Nông Văn Nhượng"
+    assert again.approval.on == "2025-09-06"
+    check_approved(again)
+    printed = again.printed()
+    assert printed.rstrip().endswith("Ghi chú: (thực hiện phát trên đài truyền thanh và loa kéo "
+                                     "đến các thôn)")
+    assert "\n\nNông Văn Nhượng\n\n" in printed and "(chưa phê duyệt)" not in printed
+
+
+def test_an_edit_after_approval_voids_it():
+    approved = to_markdown(approve(drafted(), "Nông Văn Nhượng", DAY))
+    edited = approved.replace("Trạm Y tế xã phối hợp", "Trạm Y tế xã chủ trì, phối hợp")
+    assert edited != approved
+    with pytest.raises(BroadcastError, match="đã bị sửa sau khi được phê duyệt"):
+        check_approved(from_markdown(edited, "bai.md"))
+    reflowed = approved.replace("Trạm Y tế xã phối hợp", "Trạm Y tế xã\nphối hợp")
+    check_approved(from_markdown(reflowed, "bai.md"))
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda t: t.replace("status: draft", "status: ok"), "'status' phải là draft"),
+    (lambda t: t.replace("status: draft", "status: draft\nnguoi: X"), "dòng .*nguoi: X"),
+    (lambda t: t.replace("date: 2025-09-05", "date: 5/9/2025"), "'date' phải là ngày phát"),
+    (lambda t: t.replace("commune: xã Phúc Lộc\n", ""), "thiếu khóa 'commune'"),
+])
+def test_bad_front_matter_is_named(change, message):
+    with pytest.raises(BroadcastError, match=message):
+        from_markdown(change(to_markdown(drafted())), "bai.md")
