@@ -15,7 +15,6 @@ from pathlib import Path
 import typer
 
 from broadcast import __version__
-from broadcast.config import Commune
 from broadcast.errors import BroadcastError
 
 app = typer.Typer(
@@ -77,17 +76,20 @@ DIALECT_HELP = "Giọng vùng khi đọc số: bac (nghìn, linh, hai mươi tư
 
 
 def _speech_options(dialect: str, mung: bool, read_symbols: bool, drop_labels: bool,
-                    lexicon: Path | None):
+                    lexicon: Path | None, abbreviations: dict[str, str] | None = None):
+    """How to read: the options given, broadcast.toml's [abbreviations], then --lexicon's."""
     from broadcast import sources
     from broadcast.speech import SpeechOptions
-    from broadcast.speech.lexicon import parse_table
+    from broadcast.speech.lexicon import Entry, parse_table
 
-    extra = parse_table(sources.read_plain(lexicon), str(lexicon)) if lexicon else {}
+    extra = {word: (Entry(said),) for word, said in (abbreviations or {}).items()}
+    if lexicon:
+        extra.update(parse_table(sources.read_plain(lexicon), str(lexicon)))
     return SpeechOptions(dialect=dialect, mung=mung, read_symbols=read_symbols,
                          drop_labels=drop_labels, extra_abbreviations=extra)
 
 
-DIALECT = typer.Option("bac", "--dialect", help=DIALECT_HELP)
+DIALECT = typer.Option(None, "--dialect", help=DIALECT_HELP + " Mặc định bac.")
 MUNG = typer.Option(False, "--mung", help='Đọc "mùng" trước ngày 1 đến 10 ("mùng năm tháng tư").')
 SYMBOLS = typer.Option(False, "--read-symbols",
                        help="Đọc cả ký hiệu văn bản (QĐ-UBND → Quyết định Ủy ban nhân dân).")
@@ -107,18 +109,35 @@ CONFIG = typer.Option(None, "--config", help="Tệp cấu hình (mặc định: 
 PROFILE_HELP = ("Hồ sơ âm thanh: dai-truyen-thanh (đài truyền thanh) hoặc loa-keo (loa kéo, "
                 "loa nén); hoặc đường dẫn tệp .toml. Xem: broadcast profiles.")
 ENGINE = typer.Option(None, "--engine", "-e", help=ENGINE_HELP)
-PROFILE = typer.Option("dai-truyen-thanh", "--profile", "-p", help=PROFILE_HELP)
+PROFILE = typer.Option(None, "--profile", "-p", help=PROFILE_HELP + " Mặc định theo "
+                       "broadcast.toml, không có thì dai-truyen-thanh.")
+
+
+COMMUNE_HELP = 'Tên xã, ví dụ "Phúc Lộc" (mặc định theo broadcast.toml).'
+OUT_HELP = "Thư mục kết quả (mặc định theo broadcast.toml, không có thì audio_out)."
+DATE_HELP = "Ngày phát NĂM-THÁNG-NGÀY (mặc định hôm nay)."
+TEMPLATES_HELP = "Thư mục mẫu riêng (ưu tiên hơn mẫu có sẵn)."
+ITEMS_HELP = "Đọc các mục đánh số: so (1., 2. …) hoặc thu-tu (Thứ nhất, Thứ hai …)."
+COMMUNE = typer.Option(None, "--commune", "-c", help=COMMUNE_HELP)
+OUT = typer.Option(None, "--out", "-o", help=OUT_HELP)
+DATE = typer.Option(None, "--date", help=DATE_HELP)
+TEMPLATES = typer.Option(None, "--templates", help=TEMPLATES_HELP)
+ITEMS = typer.Option(None, "--items", help=ITEMS_HELP)
+DRAFT = typer.Option(False, "--draft", help="Dựng cả bài chưa phê duyệt; tên tệp và thẻ MP3 "
+                     "ghi DRAFT (bản nháp, không dùng để phát).")
 
 
 @app.command()
 def build(
-    notice: str = NOTICE,
-    commune: str = typer.Option(..., "--commune", "-c", help='Tên xã, ví dụ "Phúc Lộc".'),
+    notice: str = typer.Argument(..., help="Văn bản chỉ đạo (.docx, .pdf, .html, .md, .txt), "
+                                 "hoặc bài đã soạn bằng 'broadcast draft' và đã phê duyệt."),
+    commune: str = COMMUNE,
     engine: str = ENGINE,
     voice: str = typer.Option(None, "--voice", help=VOICE_HELP),
-    out: Path = typer.Option(Path("audio_out"), "--out", "-o", help="Thư mục kết quả."),
-    date: str = typer.Option(None, "--date", help="Ngày phát NĂM-THÁNG-NGÀY (mặc định hôm nay)."),
-    template_dir: Path = typer.Option(None, "--templates", help="Thư mục mẫu riêng (ưu tiên)."),
+    out: Path = OUT,
+    date: str = DATE,
+    template_dir: Path = TEMPLATES,
+    items: str = ITEMS,
     dialect: str = DIALECT,
     mung: bool = MUNG,
     read_symbols: bool = SYMBOLS,
@@ -132,25 +151,60 @@ def build(
     bed: Path = typer.Option(None, "--bed", help="Tệp nhạc nền, tự hạ nhỏ khi đang đọc."),
     repeat: int = typer.Option(None, "--repeat", help="Phát cả chương trình mấy lần trong tệp "
                                "(mặc định theo hồ sơ)."),
+    draft: bool = DRAFT,
     config: Path = CONFIG,
     no_cache: bool = typer.Option(False, "--no-cache", help="Đọc lại mọi câu, không dùng bộ "
                                   "nhớ đệm các câu đã đọc."),
 ) -> None:
-    """Dựng bài tuyên truyền và tệp MP3 từ một văn bản chỉ đạo."""
-    from broadcast import profiles
+    """Dựng bài tuyên truyền và tệp MP3 từ một văn bản chỉ đạo hoặc một bài đã duyệt."""
     from broadcast.config import load_settings
-    from broadcast.pipeline import BuildOptions
 
     settings = load_settings(config)
-    speech = _speech_options(dialect, mung, read_symbols, drop_labels, lexicon)
-    chosen = profiles.load(profile).with_speed(speed).with_repeat(repeat)
-    options = BuildOptions(commune=Commune.from_text(commune),
-                           engine=engine, voice=voice,
-                           out_dir=out, broadcast_date=_parse_date(date),
-                           template_dir=template_dir, speech=speech, profile=chosen,
-                           intro=intro, outro=outro, bed=bed, voices=settings.voice,
-                           cache=not no_cache)
+    options = _options(settings, commune=commune, engine=engine, voice=voice, out=out,
+                       date=date, template_dir=template_dir, items=items,
+                       speech=(dialect, mung, read_symbols, drop_labels, lexicon),
+                       profile=profile, speed=speed, repeat=repeat,
+                       music=(intro, outro, bed), cache=not no_cache, draft=draft)
     _report(_run_build(notice, options))
+
+
+def _options(settings, *, commune=None, engine=None, voice=None, out=None, date=None,
+             template_dir=None, items=None, speech=(None, False, False, False, None),
+             profile=None, speed=None, repeat=None, music=(None, None, None), cache=True,
+             draft=False):
+    """BuildOptions from the command line, falling back to broadcast.toml, then defaults."""
+    from broadcast import profiles
+    from broadcast.pipeline import BuildOptions
+    from broadcast.script import Approval, ScriptOptions
+
+    defaults = settings.build
+    chosen = profiles.load(profile or defaults.profile).with_speed(
+        speed if speed is not None else defaults.speed).with_repeat(repeat)
+    intro, outro, bed = music
+    signer = settings.signer
+    return BuildOptions(
+        commune=settings.commune_for(commune) if commune or settings.commune else None,
+        engine=engine, voice=voice, out_dir=out or defaults.out or Path("audio_out"),
+        broadcast_date=_parse_date(date), template_dir=template_dir or defaults.templates,
+        script=ScriptOptions(items=_items(items or defaults.items)),
+        approval=Approval(authority=signer.authority, title=signer.title, note=defaults.note),
+        speech=_speech_options(*_dialect(speech, defaults.dialect), settings.abbreviations),
+        profile=chosen, intro=intro or defaults.intro, outro=outro or defaults.outro,
+        bed=bed or defaults.bed, voices=settings.voice, cache=cache, draft=draft)
+
+
+def _dialect(speech: tuple, default: str | None) -> tuple:
+    dialect, *rest = speech
+    return (dialect or default or "bac", *rest)
+
+
+def _items(value: str) -> str:
+    from broadcast.config import ITEM_STYLES
+
+    if value not in ITEM_STYLES:
+        raise BroadcastError(f"--items '{value}' không hợp lệ: chọn so (1., 2. …) hoặc thu-tu "
+                             "(Thứ nhất, Thứ hai …).")
+    return value
 
 
 def _run_build(notice: str, options):
@@ -188,10 +242,11 @@ def preview(
                                 "đọc), hoặc một văn bản chỉ đạo: dựng trước rồi nghe."),
     no_audio: bool = typer.Option(False, "--no-audio", help="Không phát ra loa (qua SSH, máy "
                                   "không có loa): lời vẫn chạy theo đồng hồ."),
-    commune: str = typer.Option(None, "--commune", "-c", help="Tên xã, khi FILE là văn bản."),
+    commune: str = typer.Option(None, "--commune", "-c", help="Tên xã, khi FILE là văn bản "
+                                "(mặc định theo broadcast.toml)."),
     engine: str = ENGINE,
     profile: str = PROFILE,
-    out: Path = typer.Option(Path("audio_out"), "--out", "-o", help="Thư mục kết quả khi dựng."),
+    out: Path = OUT,
     config: Path = CONFIG,
 ) -> None:
     """Nghe thử bài trong cửa sổ dòng lệnh, lời đọc chạy theo."""
@@ -203,19 +258,15 @@ def preview(
     player.play(track, pcm, audio=not no_audio)
 
 
-def _build_for_preview(notice: Path, commune: str | None, engine: str | None, profile: str,
-                       out: Path, config: Path | None):
-    from broadcast import profiles
+def _build_for_preview(notice: Path, commune: str | None, engine: str | None,
+                       profile: str | None, out: Path | None, config: Path | None):
     from broadcast.config import load_settings
-    from broadcast.pipeline import BuildOptions
 
-    if not commune:
+    settings = load_settings(config)
+    if not commune and settings.commune is None:
         raise BroadcastError(f"'{notice.name}' là văn bản, chưa phải bài đã dựng: cần --commune "
                              "để dựng trước khi nghe, ví dụ --commune \"Phúc Lộc\".")
-    settings = load_settings(config)
-    options = BuildOptions(commune=Commune.from_text(commune),
-                           engine=engine, out_dir=out,
-                           profile=profiles.load(profile), voices=settings.voice)
+    options = _options(settings, commune=commune, engine=engine, out=out, profile=profile)
     result = _run_build(str(notice), options)
     _report(result)
     return result
@@ -359,12 +410,16 @@ def normalize(
     read_symbols: bool = SYMBOLS,
     drop_labels: bool = DROP_LABELS,
     lexicon: Path = LEXICON,
+    config: Path = CONFIG,
 ) -> None:
     """In cách đọc thành lời của một đoạn văn bản (giống khi dựng bài)."""
+    from broadcast.config import load_settings
     from broadcast.speech import normalize as to_spoken
     from broadcast.speech import pipeline
 
-    options = _speech_options(dialect, mung, read_symbols, drop_labels, lexicon)
+    settings = load_settings(config)
+    options = _speech_options(dialect or settings.build.dialect or "bac", mung, read_symbols,
+                              drop_labels, lexicon, settings.abbreviations)
     typer.echo(to_spoken(text, pipeline(options)))
 
 

@@ -84,6 +84,7 @@ class BuildDefaults:
     intro: Path | None = None
     outro: Path | None = None
     bed: Path | None = None
+    separator: Path | None = None  # the short jingle between the bài of a monthly program
     templates: Path | None = None
     items: str = "so"
     note: str = DEFAULT_NOTE
@@ -195,7 +196,7 @@ def _strings(table: dict, path: Path, section: str, keys) -> dict[str, str]:
 
 
 BUILD_TEXT = ("profile", "items", "note", "dialect")
-BUILD_PATHS = ("out", "intro", "outro", "bed", "templates")
+BUILD_PATHS = ("out", "intro", "outro", "bed", "separator", "templates")
 
 
 def _build(table: dict, path: Path) -> BuildDefaults:
@@ -211,6 +212,9 @@ def _build(table: dict, path: Path) -> BuildDefaults:
     _need(values.get("dialect", "bac") in ("bac", "nam"), path, "build.dialect",
           '"bac" hoặc "nam"')
     paths = {k: path.parent / values.pop(k) for k in BUILD_PATHS if values.get(k)}
+    profile = values.get("profile", "")
+    if profile.endswith(".toml") or "/" in profile or "\\" in profile:
+        values["profile"] = str(path.parent / profile)
     return BuildDefaults(speed=float(speed) if speed is not None else None,
                          **{k: v for k, v in values.items() if v}, **paths)
 

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from broadcast import document, sources
+from broadcast import script as scripts
 from broadcast.audio import AudioSegment, bed, ffmpeg, jingles, music, tags
 from broadcast.audio.mastering import Loudness, master
 from broadcast.audio.program import Program, assemble, repeat_offsets, repeated
@@ -19,7 +20,6 @@ from broadcast.audio.tempo import change_speed
 from broadcast.config import Commune, VoiceSettings
 from broadcast.errors import BroadcastError
 from broadcast.profiles import DEFAULT_PROFILE, Profile
-from broadcast import script as scripts
 from broadcast.script import Approval, Script, ScriptOptions, render
 from broadcast.speech import Segment, SpeechOptions, spoken_segments
 from broadcast.speech.rules import strip_markdown
@@ -263,6 +263,33 @@ def ready_engine(options: BuildOptions, choice: EngineChoice) -> Engine:
     return engine
 
 
+@dataclass
+class Reading:
+    """One bài read aloud: its script, segments and each segment's paced speech."""
+
+    script: Script
+    segments: list[Segment]
+    spoken: list[Spoken]
+    parts: list[tuple[AudioSegment, int]]
+
+
+def read_aloud(source: str | Path, options: BuildOptions, engine: Engine, choice: EngineChoice,
+               progress: Progress | None = None) -> Reading:
+    """File → Script → Segments → speech (through the cache), paced at the profile's speed."""
+    script, segments = prepare(source, options)
+    if not segments:
+        raise BroadcastError(f"Bài từ '{source}' không có câu nào để đọc.")
+    return read_script(script, segments, options, engine, choice, progress)
+
+
+def read_script(script: Script, segments: list[Segment], options: BuildOptions, engine: Engine,
+                choice: EngineChoice, progress: Progress | None = None) -> Reading:
+    cache = SegmentCache(options.cache_dir) if options.cache else None
+    spoken = synthesize(engine, segments, choice.voice, cache,
+                        options.voices.respellings_for(engine.name), progress)
+    return Reading(script, segments, spoken, paced(spoken, segments, options.profile.speed))
+
+
 def build(source: str | Path, options: BuildOptions, progress: Progress | None = None,
           choice: EngineChoice | None = None) -> BuildResult:
     clock = Stopwatch()
@@ -273,30 +300,31 @@ def build(source: str | Path, options: BuildOptions, progress: Progress | None =
     script, segments = prepare(source, options)
     if not segments:
         raise BroadcastError(f"Bài từ '{source}' không có câu nào để đọc.")
-    profile = options.profile
     clock("synthesis")
-    cache = SegmentCache(options.cache_dir) if options.cache else None
-    spoken = synthesize(engine, segments, choice.voice, cache,
-                        options.voices.respellings_for(engine.name), progress)
+    reading = read_script(script, segments, options, engine, choice, progress)
+    return finish(reading, options, tunes, engine, choice, clock)
+
+
+def finish(reading: Reading, options: BuildOptions, tunes: Music, engine: Engine,
+           choice: EngineChoice, clock: Stopwatch | None = None) -> BuildResult:
+    """One bài's program: jingles, bed, mastering, and every output file written at once."""
+    clock = clock or Stopwatch()
     clock("assembly")
-    program = assemble(paced(spoken, segments, profile.speed), tunes.intro, tunes.outro,
-                       profile.program)
+    script, segments, profile = reading.script, reading.segments, options.profile
+    program = assemble(reading.parts, tunes.intro, tunes.outro, profile.program)
     mixed = bed.mix(program, tunes.bed, profile.bed) if tunes.bed else program.audio
     names = output_names(options, script)
     offsets = repeat_offsets(program.duration_ms, profile.program)
     clock("mastering")
     with staged(names[".mp3"].parent) as stage:
-        mp3 = stage(names[".mp3"].name)
-        loudness = master(mixed, profile.mastering, lambda audio: ffmpeg.encode_mp3(
-            repeated(audio, profile.program), mp3, profile.encoding))
+        loudness = master_to(stage(names[".mp3"].name), mixed, profile, _tags(script, options))
         clock("writing")
-        tags.write(mp3, _tags(script, options))
         stage_text(stage(names[".srt"].name), srt(captions(segments, program, offsets)))
         stage_text(stage(names[".txt"].name), script.printed())
         stage_text(stage(names[".spoken.txt"].name), "\n".join(s.spoken for s in segments) + "\n")
         write_docx(stage(names[".docx"].name), script, draft=is_draft(script, options))
         data = manifest(script, segments, program, engine, choice, options, loudness, offsets,
-                        spoken)
+                        reading.spoken)
         stage_text(stage(names[".json"].name), json.dumps(data, ensure_ascii=False, indent=2))
     return BuildResult(
         title=script.title, mp3=str(names[".mp3"]), script=str(names[".txt"]),
@@ -306,6 +334,14 @@ def build(source: str | Path, options: BuildOptions, progress: Progress | None =
         speech_s=program.speech_ms / 1000, loudness=loudness,
         cache_hits=data["cache"]["hits"], timings=clock.stop(),
     )
+
+
+def master_to(mp3: Path, audio: AudioSegment, profile: Profile, mp3_tags: tags.Tags) -> Loudness:
+    """Master ``audio`` for the profile, repeat it, encode it to ``mp3`` and tag it."""
+    loudness = master(audio, profile.mastering, lambda mastered: ffmpeg.encode_mp3(
+        repeated(mastered, profile.program), mp3, profile.encoding))
+    tags.write(mp3, mp3_tags)
+    return loudness
 
 
 def output_names(options: BuildOptions, script: Script) -> dict[str, Path]:

@@ -38,11 +38,13 @@ def test_unknown_engine_exit_2_and_nothing_written(tmp_path, capsys):
     assert not (tmp_path / "out").exists()
 
 
-def test_usage_errors_are_vietnamese(capsys):
+def test_usage_errors_are_vietnamese(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     code, _, err = run_cli(["build", str(SAMPLE), "--khong-co"], capsys)
     assert code == 2 and err.startswith("Lỗi: Không có tùy chọn --khong-co")
     code, _, err = run_cli(["build", str(SAMPLE)], capsys)
-    assert code == 2 and "Thiếu --commune" in err
+    assert code == 2 and "Chưa biết tên xã" in err and "--commune" in err and "init" in err
+    assert len(err.strip().splitlines()) == 1 and not (tmp_path / "audio_out").exists()
 
 
 def test_bad_date_is_a_user_error(capsys, tmp_path):

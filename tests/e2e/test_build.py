@@ -73,7 +73,8 @@ def first_words(text: str, count: int = 6) -> str:
 def test_outputs_are_written_where_expected(built, notice):
     path, result, out = built(notice)
     folder = out / "2024-07"
-    assert sorted(p.suffix for p in folder.iterdir()) == [".json", ".mp3", ".srt", ".txt", ".txt"]
+    assert sorted(p.suffix for p in folder.iterdir()) == [".docx", ".json", ".mp3", ".srt", ".txt",
+                                                          ".txt"]
     assert result.mp3.endswith(".mp3") and result.mp3.startswith(str(folder))
     assert re.fullmatch(r"[a-z0-9-]+\.mp3", result.mp3.split("/")[-1])
 
