@@ -237,6 +237,153 @@ def _report(result) -> None:
 
 
 @app.command()
+def init(
+    commune: str = typer.Option(None, "--commune", "-c", help='Tên xã, ví dụ "Phúc Lộc".'),
+    kind: str = typer.Option(None, "--kind", help="xã, phường hoặc thị trấn."),
+    district: str = typer.Option(None, "--district", help='Huyện, ví dụ "huyện Ba Bể".'),
+    province: str = typer.Option(None, "--province", help='Tỉnh, ví dụ "tỉnh Bắc Kạn".'),
+    radio: str = typer.Option(None, "--radio", help="Tên đài (mặc định: Đài truyền thanh xã …)."),
+    officer: str = typer.Option(None, "--officer", help="Cán bộ phụ trách đài."),
+    signer_authority: str = typer.Option(None, "--signer-authority",
+                                         help='Dòng thẩm quyền, mặc định "TM. ỦY BAN NHÂN DÂN".'),
+    signer_title: str = typer.Option(None, "--signer-title", help='Mặc định "CHỦ TỊCH".'),
+    signer_name: str = typer.Option(None, "--signer-name", help="Họ tên lãnh đạo duyệt bài."),
+    engine: str = typer.Option(None, "--engine", "-e", help="Bộ đọc mặc định: espeak, gtts, "
+                               "piper hoặc auto."),
+    voice: str = typer.Option(None, "--voice", help=VOICE_HELP),
+    profile: str = typer.Option(None, "--profile", "-p", help=PROFILE_HELP),
+    speed: str = typer.Option(None, "--speed", help="Tốc độ đọc 0.8 … 1.3."),
+    intro: str = typer.Option(None, "--intro", help="Tệp nhạc hiệu mở đầu."),
+    outro: str = typer.Option(None, "--outro", help="Tệp nhạc hiệu kết thúc."),
+    bed: str = typer.Option(None, "--bed", help="Tệp nhạc nền."),
+    abbreviation: list[str] = typer.Option(None, "--abbreviation", help="Từ viết tắt riêng, "
+                                           "dạng VIẾT TẮT=cách đọc (dùng nhiều lần được)."),
+    respelling: list[str] = typer.Option(None, "--respelling", help="Tên riêng khó đọc, dạng "
+                                         "Tên=cách đọc (dùng nhiều lần được)."),
+    config: Path = typer.Option(Path("broadcast.toml"), "--config", help="Tệp sẽ tạo."),
+    force: bool = typer.Option(False, "--force", help="Ghi đè tệp cấu hình đã có."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Không hỏi: mục nào không cho thì "
+                             "dùng giá trị mặc định."),
+) -> None:
+    """Tạo broadcast.toml: thông tin xã, người duyệt, giọng đọc, nhạc hiệu (hỏi từng mục)."""
+    from broadcast import wizard
+    from broadcast.config import config_text, settings_from, tomllib
+    from broadcast.writers import staged
+
+    if config.exists() and not force:
+        raise BroadcastError(f"Đã có tệp '{config}'. Sửa trực tiếp tệp đó, hoặc thêm --force để "
+                             "tạo lại từ đầu.")
+    given = {"commune": commune, "kind": kind, "district": district, "province": province,
+             "radio": radio, "officer": officer, "signer_authority": signer_authority,
+             "signer_title": signer_title, "signer_name": signer_name, "engine": engine,
+             "voice": voice, "profile": profile, "speed": speed, "intro": intro,
+             "outro": outro, "bed": bed,
+             "abbreviations": "; ".join(abbreviation) if abbreviation else None,
+             "respellings": "; ".join(respelling) if respelling else None}
+    interactive = sys.stdin.isatty() and not yes
+    if interactive:
+        typer.echo("Tạo tệp cấu hình broadcast.toml. Nhấn Enter để dùng giá trị trong [ngoặc].")
+    values = wizard.collect(given, _ask if interactive else None, _init_checks(),
+                            tell=lambda message: typer.echo(f"  {message}"))
+    text = config_text(wizard.answers_from(values, config.resolve().parent))
+    settings_from(tomllib.loads(text), config)  # what we write must read back
+    with staged(config.resolve().parent) as stage:
+        stage(config.name).write_text(text, encoding="utf-8")
+    typer.echo(f"Đã tạo {config} cho {values['kind']} {values['commune']}.")
+    typer.echo("Từ nay: broadcast draft VĂN-BẢN → sửa bài → broadcast approve BÀI → "
+               "broadcast build BÀI")
+
+
+def _ask(question: str, default: str) -> str:
+    return typer.prompt(question, default=default, show_default=bool(default))
+
+
+def _init_checks() -> dict:
+    from broadcast import wizard
+
+    return {"kind": wizard.check_kind, "commune": wizard.check_commune,
+            "engine": _check_engine, "profile": _check_profile, "speed": wizard.check_speed,
+            "intro": _check_music("nhạc hiệu mở đầu"), "outro": _check_music("nhạc hiệu kết thúc"),
+            "bed": _check_music("nhạc nền"), "abbreviations": wizard.pairs,
+            "respellings": wizard.pairs}
+
+
+def _check_engine(value: str) -> str:
+    from broadcast.tts import AUTO, ENGINES
+
+    if value not in (*ENGINES, AUTO):
+        raise BroadcastError(f"Bộ đọc '{value}' không có: chọn {', '.join(ENGINES)} hoặc {AUTO}.")
+    return value
+
+
+def _check_profile(value: str) -> str:
+    from broadcast import profiles
+
+    profiles.load(value)
+    return value
+
+
+def _check_music(role: str):
+    def check(value: str) -> str:
+        from broadcast.audio import music
+
+        if value:
+            music.load(value, role)
+        return value
+    return check
+
+
+@app.command()
+def draft(
+    notice: str = NOTICE,
+    commune: str = COMMUNE,
+    out: Path = OUT,
+    date: str = DATE,
+    template_dir: Path = TEMPLATES,
+    items: str = ITEMS,
+    config: Path = CONFIG,
+    force: bool = typer.Option(False, "--force", help="Ghi đè bài nháp đã có (mất phần đã sửa)."),
+) -> None:
+    """Soạn bài tuyên truyền từ văn bản thành tệp .md để sửa, trình duyệt rồi dựng."""
+    from broadcast.config import load_settings
+    from broadcast.pipeline import write_draft
+
+    options = _options(load_settings(config), commune=commune, out=out, date=date,
+                       template_dir=template_dir, items=items)
+    path, script = write_draft(notice, options, overwrite=force)
+    typer.echo(f"Đã soạn bài: {path}")
+    typer.echo(f"  {script.title}")
+    typer.echo(f"Sửa bài nếu cần, trình lãnh đạo duyệt, rồi chạy:\n"
+               f"  broadcast approve \"{path}\" --by \"Họ tên\"\n  broadcast build \"{path}\"")
+
+
+@app.command()
+def approve(
+    script_file: Path = typer.Argument(..., metavar="BÀI", help="Tệp bài .md soạn bằng "
+                                       "'broadcast draft'."),
+    by: str = typer.Option(None, "--by", help="Họ tên lãnh đạo phê duyệt (mặc định: [signer] "
+                           "name trong broadcast.toml)."),
+    date: str = typer.Option(None, "--date", help="Ngày duyệt NĂM-THÁNG-NGÀY (mặc định hôm nay)."),
+    template_dir: Path = TEMPLATES,
+    config: Path = CONFIG,
+) -> None:
+    """Ghi nhận lãnh đạo đã phê duyệt bài (người duyệt, ngày duyệt); in kèm bản .docx."""
+    from broadcast.config import load_settings
+    from broadcast.pipeline import approve_file
+
+    settings = load_settings(config)
+    name = by or settings.signer.name
+    if not name:
+        raise BroadcastError("Cần tên người phê duyệt: thêm --by \"Họ tên\" (hoặc ghi [signer] "
+                             "name trong broadcast.toml).")
+    script, docx = approve_file(script_file, name, _parse_date(date),
+                                template_dir or settings.build.templates)
+    typer.echo(f"Đã ghi phê duyệt: {script.approval.by}, ngày {script.approval.on}.")
+    typer.echo(f"  Bài: {script_file}\n  Bản in: {docx}")
+    typer.echo(f"Dựng bài để phát: broadcast build \"{script_file}\"")
+
+
+@app.command()
 def preview(
     file: Path = typer.Argument(..., help="Tệp MP3 đã dựng (có tệp .json đi kèm thì hiện lời "
                                 "đọc), hoặc một văn bản chỉ đạo: dựng trước rồi nghe."),

@@ -267,3 +267,67 @@ def _word_table(table: dict, path: Path, section: str, example: str) -> dict[str
 def _need(ok: bool, path: Path, key: str, expected: str) -> None:
     if not ok:
         raise BroadcastError(f"{path}: khóa '{key}' phải là {expected}.")
+
+
+# ---------------------------------------------------------------- broadcast init
+
+
+@dataclass(frozen=True)
+class Answers:
+    """What `broadcast init` asked; everything broadcast.toml starts with."""
+
+    commune: Commune
+    signer: Signer = field(default_factory=Signer)
+    engine: str = "espeak"
+    voice: str = ""
+    profile: str = "dai-truyen-thanh"
+    speed: float = 1.0
+    intro: str = ""
+    outro: str = ""
+    bed: str = ""
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    respellings: dict[str, str] = field(default_factory=dict)
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string (JSON's escapes are TOML's)."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
+
+
+def config_text(a: Answers) -> str:
+    """broadcast.toml for the answers, every key explained (in Vietnamese) for later edits."""
+    c, s, q = a.commune, a.signer, toml_string
+    lines = [
+        (f"# Cấu hình của broadcast cho {c.full_name}. Tạo bằng 'broadcast init'; sửa được "
+         "bằng tay.", ""),
+        ("# Tùy chọn trên dòng lệnh (--commune, --engine, --profile …) được ưu tiên hơn tệp "
+         "này.", ""), ("", ""),
+        ("[commune]", ""), (f"kind = {q(c.kind)}", "xã, phường hoặc thị trấn"),
+        (f"name = {q(c.name)}", ""), (f"district = {q(c.district)}", 'ví dụ "huyện Ba Bể"'),
+        (f"province = {q(c.province)}", 'ví dụ "tỉnh Bắc Kạn"'), (f"radio = {q(c.radio)}", ""),
+        (f"officer = {q(c.officer)}", "cán bộ văn hóa - thông tin phụ trách"), ("", ""),
+        ("[signer]", "khối ký duyệt in ở cuối bài"), (f"authority = {q(s.authority)}", ""),
+        (f"title = {q(s.title)}", ""),
+        (f"name = {q(s.name)}", "người duyệt mặc định của 'broadcast approve'"), ("", ""),
+        ("[build]", ""),
+        (f"profile = {q(a.profile)}", "dai-truyen-thanh, loa-keo hoặc tệp .toml"),
+        (f"speed = {float(a.speed)}", "tốc độ đọc 0.8 … 1.3"),
+        ('items = "so"', 'mục đánh số: "so" (1., 2.) hoặc "thu-tu" (Thứ nhất …)'),
+        (f"note = {q(DEFAULT_NOTE)}", ""), ('out = "audio_out"', "thư mục kết quả"),
+        ('# templates = "mau-rieng"', "thư mục mẫu riêng (chép mẫu có sẵn vào để sửa)"),
+        ('# separator = "nhac-ngat.mp3"', "nhạc ngắt giữa các bài của chương trình tháng"),
+        *[(f"{key} = {q(value)}" if value else f'# {key} = "{key}.mp3"', about)
+          for key, value, about in (("intro", a.intro, "nhạc hiệu mở đầu"),
+                                    ("outro", a.outro, "nhạc hiệu kết thúc"),
+                                    ("bed", a.bed, "nhạc nền"))],
+        ("", ""), ("[voice]", ""), (f"engine = {q(a.engine)}", "espeak, gtts, piper hoặc auto"),
+        *([("", ""), (f"[voice.{a.engine}]", ""), (f"voice = {q(a.voice)}", "")]
+          if a.voice and a.engine != "auto" else []),
+        ("", ""), ("[abbreviations]", 'từ viết tắt riêng: "VIẾT TẮT" = "cách đọc"'),
+        *[(f"{q(k)} = {q(v)}", "") for k, v in a.abbreviations.items()],
+        ("", ""), ("[respellings]", 'tên riêng khó đọc: "Tên" = "cách đọc cho bộ đọc"'),
+        *[(f"{q(k)} = {q(v)}", "") for k, v in a.respellings.items()],
+    ]
+    return "".join(f"{line:<34} # {about}\n" if about else f"{line}\n" for line, about in lines)

@@ -359,3 +359,35 @@ OUTPUTS = (".mp3", ".srt", ".txt", ".spoken.txt", ".json", ".docx")
 
 def stage_text(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
+
+
+# ---------------------------------------------------------------- draft and approval
+
+
+def write_draft(source: str | Path, options: BuildOptions,
+                overwrite: bool = False) -> tuple[Path, Script]:
+    """A directive → the editable script file, beside where its broadcast will be built."""
+    text = sources.read(source)
+    if scripts.is_script_file(text.text):
+        raise BroadcastError(f"'{source}' đã là bài soạn sẵn: sửa trực tiếp tệp đó, duyệt bằng "
+                             "broadcast approve, dựng bằng broadcast build.")
+    script = draft_script(text, options)
+    path = output_names(options, script)[".mp3"].with_suffix(".md")
+    if path.exists() and not overwrite:
+        raise BroadcastError(f"Đã có bài '{path}' (có thể đã được sửa). Mở tệp đó để sửa tiếp, "
+                             "hoặc thêm --force để soạn lại từ đầu.")
+    with staged(path.parent) as stage:
+        stage_text(stage(path.name), scripts.to_markdown(script))
+    return path, script
+
+
+def approve_file(path: Path, by: str, on: dt.date,
+                 user_dir: Path | None = None) -> tuple[Script, Path]:
+    """Record the approval in the script file and print it to a .docx beside it."""
+    script = scripts.from_markdown(sources.read(path).text, str(path), user_dir)
+    approved = scripts.approve(script, by, on, user_dir)
+    docx = path.with_suffix(".docx")
+    with staged(path.parent) as stage:
+        stage_text(stage(path.name), scripts.to_markdown(approved))
+        write_docx(stage(docx.name), approved)
+    return approved, docx
