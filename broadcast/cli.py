@@ -384,6 +384,47 @@ def approve(
 
 
 @app.command()
+def month(
+    month_text: str = typer.Argument(..., metavar="THÁNG", help="Tháng phát, ví dụ 2024-07."),
+    notices: list[str] = typer.Argument(..., metavar="VĂN-BẢN...", help="Các văn bản hoặc bài "
+                                        "đã duyệt, theo thứ tự phát."),
+    commune: str = COMMUNE,
+    engine: str = ENGINE,
+    out: Path = OUT,
+    date: str = typer.Option(None, "--date", help="Ngày phát in trên các bài soạn từ văn bản "
+                             "(mặc định: hôm nay nếu trong tháng, không thì ngày đầu tháng)."),
+    profile: str = PROFILE,
+    separator: Path = typer.Option(None, "--separator", help="Tệp nhạc ngắt giữa các bài "
+                                   "(mặc định: tiếng chuông ngắn có sẵn)."),
+    draft: bool = DRAFT,
+    config: Path = CONFIG,
+) -> None:
+    """Dựng chương trình phát thanh tháng: mở đầu, các bài ngăn bởi nhạc ngắt, kết thúc."""
+    from broadcast.config import load_settings
+    from broadcast.month import build_month, default_date, parse_month
+    from broadcast.pipeline import choose_engine
+
+    first = parse_month(month_text)
+    settings = load_settings(config)
+    options = _options(settings, commune=commune, engine=engine, out=out,
+                       date=date or default_date(first).isoformat(), profile=profile,
+                       draft=draft)
+    options.separator = separator or settings.build.separator
+    choice = choose_engine(options)
+    bar = _Bar("Đang tổng hợp giọng đọc")
+    try:
+        result = build_month(first, notices, options, progress=bar, choice=choice)
+    finally:
+        bar.close()
+    typer.echo(f"Đã dựng chương trình tháng {first.month}/{first.year}: {len(result.bai)} bài, "
+               f"{_mmss(result.duration_s)}")
+    typer.echo(f"  Chương trình : {result.mp3}")
+    typer.echo(f"  Lịch phát    : {result.schedule}")
+    for n, bai in enumerate(result.bai, 1):
+        typer.echo(f"  Bài {n}        : {bai.mp3} ({_mmss(bai.duration_s)})")
+
+
+@app.command()
 def preview(
     file: Path = typer.Argument(..., help="Tệp MP3 đã dựng (có tệp .json đi kèm thì hiện lời "
                                 "đọc), hoặc một văn bản chỉ đạo: dựng trước rồi nghe."),

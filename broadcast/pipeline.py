@@ -51,6 +51,7 @@ class BuildOptions:
     intro: Path | None = None
     outro: Path | None = None
     bed: Path | None = None
+    separator: Path | None = None  # between the bài of a monthly program
     voices: VoiceSettings = field(default_factory=VoiceSettings)
     cache: bool = True
     cache_dir: Path | None = None  # None: the user cache folder
@@ -265,25 +266,19 @@ def ready_engine(options: BuildOptions, choice: EngineChoice) -> Engine:
 
 @dataclass
 class Reading:
-    """One bài read aloud: its script, segments and each segment's paced speech."""
+    """One bài read aloud: its script (None for a program's own words), segments and each
+    segment's paced speech."""
 
-    script: Script
+    script: Script | None
     segments: list[Segment]
     spoken: list[Spoken]
     parts: list[tuple[AudioSegment, int]]
 
 
-def read_aloud(source: str | Path, options: BuildOptions, engine: Engine, choice: EngineChoice,
-               progress: Progress | None = None) -> Reading:
-    """File → Script → Segments → speech (through the cache), paced at the profile's speed."""
-    script, segments = prepare(source, options)
-    if not segments:
-        raise BroadcastError(f"Bài từ '{source}' không có câu nào để đọc.")
-    return read_script(script, segments, options, engine, choice, progress)
-
-
-def read_script(script: Script, segments: list[Segment], options: BuildOptions, engine: Engine,
+def read_script(script: Script | None, segments: list[Segment], options: BuildOptions,
+                engine: Engine,
                 choice: EngineChoice, progress: Progress | None = None) -> Reading:
+    """Segments → speech (through the cache), paced at the profile's speed."""
     cache = SegmentCache(options.cache_dir) if options.cache else None
     spoken = synthesize(engine, segments, choice.voice, cache,
                         options.voices.respellings_for(engine.name), progress)

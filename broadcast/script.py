@@ -439,3 +439,18 @@ def reference(directive: Directive) -> str:
     if directive.issuer:
         parts.append(f"của {directive.issuer}")
     return " ".join(parts)
+
+
+# ---------------------------------------------------------------- the monthly program
+
+PROGRAM_TEMPLATES = ("chuong-trinh-mo-dau.md.j2", "chuong-trinh-ket-thuc.md.j2")
+
+
+def program_words(commune: Commune, month: dt.date, scripts: list[Script],
+                  user_dir: str | Path | None = None) -> tuple[list[Section], list[Section]]:
+    """The opening and closing of a monthly program, naming its bài in order."""
+    topics = [lcfirst(normal_case(s.topic)).rstrip(".") for s in scripts]
+    context = {"commune": commune, "month": month, "topics": topics}
+    opening, closing = (sections_of(_render_text(name, context, user_dir))
+                        for name in PROGRAM_TEMPLATES)
+    return opening, closing

@@ -104,7 +104,8 @@ def check_speed(value: str) -> float:
     except ValueError:
         speed = 0.0
     if not 0.8 <= speed <= 1.3:
-        raise BroadcastError(f"Tốc độ '{value}' không hợp lệ: ghi một số từ 0.8 đến 1.3, ví dụ 1.0.")
+        raise BroadcastError(f"Tốc độ '{value}' không hợp lệ: ghi một số từ 0.8 đến 1.3, "
+                             "ví dụ 1.0.")
     return speed
 
 

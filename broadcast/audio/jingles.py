@@ -48,3 +48,12 @@ def default_intro() -> AudioSegment:
 @lru_cache(maxsize=1)
 def default_outro() -> AudioSegment:
     return _render(OUTRO_NOTES)
+
+
+SEPARATOR_NOTES = ((0.0, 783.99, 0.9), (0.18, 1046.5, 1.1))
+
+
+@lru_cache(maxsize=1)
+def default_separator() -> AudioSegment:
+    """The short two-note chime between the bài of a monthly program (about 1.3 s)."""
+    return _render(SEPARATOR_NOTES, peak=0.6)
