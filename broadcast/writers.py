@@ -171,7 +171,7 @@ def _approval_block(doc, script) -> None:
     a = script.approval
     table = doc.add_table(rows=1, cols=2)
     note, sign = table.rows[0].cells
-    _para(note, f"Ghi chú: ({a.note})", italic=True)
+    note.paragraphs[0].add_run(f"Ghi chú: ({a.note})").italic = True
     sign.paragraphs[0].text = ""
     _fill(sign.paragraphs[0], "Phê duyệt của lãnh đạo", bold=False)
     _fill(sign.add_paragraph(), f"{a.authority}\n{a.title}", bold=True)

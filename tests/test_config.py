@@ -1,6 +1,14 @@
 import pytest
 
-from broadcast.config import ALL_ENGINES, Settings, load_settings
+from broadcast.config import (
+    ALL_ENGINES,
+    Answers,
+    Commune,
+    Settings,
+    Signer,
+    config_text,
+    load_settings,
+)
 from broadcast.errors import BroadcastError
 
 GOOD = """
@@ -78,3 +86,87 @@ def test_the_readme_example_is_accepted_by_every_engine(tmp_path):
     for name, values in settings.engines.items():
         check_settings(name, engine_class(name), values)
     assert settings.respellings_for("espeak")["Đắk Pxi"] == "Đắc Bờ-xi"
+
+
+# ---------------------------------------------------------------- commune, signer, build
+
+FULL = """
+[commune]
+kind = "phường"
+name = "Tân An"
+district = "thành phố Buôn Ma Thuột"
+province = "tỉnh Đắk Lắk"
+officer = "Y Bli"
+
+[signer]
+authority = "KT. CHỦ TỊCH"
+title = "PHÓ CHỦ TỊCH"
+name = "Lê Thị Hoa"
+
+[build]
+profile = "loa-keo"
+speed = 1.1
+items = "thu-tu"
+intro = "nhac/mo-dau.mp3"
+templates = "mau"
+dialect = "nam"
+
+[abbreviations]
+"HTX" = "hợp tác xã"
+"""
+
+
+def test_commune_signer_build_and_abbreviations_are_read(tmp_path):
+    settings = load_settings(write(tmp_path, FULL))
+    commune = settings.commune
+    assert (commune.kind, commune.name, commune.district) == \
+        ("phường", "Tân An", "thành phố Buôn Ma Thuột")
+    assert commune.radio == "Đài truyền thanh phường Tân An" and commune.officer == "Y Bli"
+    assert settings.signer == Signer("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Thị Hoa")
+    build = settings.build
+    assert (build.profile, build.speed, build.items, build.dialect) == \
+        ("loa-keo", 1.1, "thu-tu", "nam")
+    assert build.intro == tmp_path / "nhac" / "mo-dau.mp3" and build.templates == tmp_path / "mau"
+    assert build.outro is None and build.note.startswith("thực hiện phát")
+    assert settings.abbreviations == {"HTX": "hợp tác xã"}
+
+
+def test_the_command_line_commune_wins(tmp_path):
+    settings = load_settings(write(tmp_path, FULL))
+    assert settings.commune_for(None).full_name == "phường Tân An"
+    other = settings.commune_for("Phúc Lộc")
+    assert other.full_name == "xã Phúc Lộc" and other.radio == "Đài truyền thanh xã Phúc Lộc"
+    assert other.district == "thành phố Buôn Ma Thuột"
+    with pytest.raises(BroadcastError, match="broadcast init"):
+        Settings().commune_for(None)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('[commune]\nname = "X"\nkind = "làng"\n', "'commune.kind' phải là một trong: 'xã'"),
+    ('[commune]\nkind = "xã"\n', "'commune.name' phải là tên xã"),
+    ('[commune]\nname = "X"\nhuyen = "Y"\n', r"\[commune\] không có khóa 'huyen'"),
+    ('[signer]\nname = 3\n', "'signer.name' phải là chữ"),
+    ('[build]\nspeed = 2\n', "'build.speed' phải là một số từ 0.8 đến 1.3"),
+    ('[build]\nspeed = "1"\n', "'build.speed'"),
+    ('[build]\nitems = "abc"\n', "'build.items' phải là \"so\""),
+    ('[build]\ndialect = "trung"\n', "'build.dialect'"),
+    ('[abbreviations]\n"HTX" = ""\n', "'abbreviations.HTX' phải là cách đọc"),
+])
+def test_bad_profile_values_name_the_key(tmp_path, text, message):
+    with pytest.raises(BroadcastError, match=message):
+        load_settings(write(tmp_path, text))
+
+
+def test_init_text_reads_back(tmp_path):
+    answers = Answers(commune=Commune("Phúc Lộc", district='huyện "Ba" Bể'),
+                      signer=Signer(name="Nông Văn Nhượng"), engine="piper",
+                      voice="vi_VN-vais1000-medium", speed=0.9, intro="nhac/mo dau.mp3",
+                      abbreviations={"HTX": "hợp tác xã"}, respellings={"Kon Rẫy": "Con Rẫy"})
+    settings = load_settings(write(tmp_path, config_text(answers)))
+    assert settings.commune.district == 'huyện "Ba" Bể'
+    assert settings.signer.name == "Nông Văn Nhượng"
+    assert settings.voice.engine == "piper"
+    assert settings.voice.voices == {"piper": "vi_VN-vais1000-medium"}
+    assert settings.build.speed == 0.9 and settings.build.intro == tmp_path / "nhac" / "mo dau.mp3"
+    assert settings.abbreviations == {"HTX": "hợp tác xã"}
+    assert settings.voice.respellings_for("espeak") == {"Kon Rẫy": "Con Rẫy"}
