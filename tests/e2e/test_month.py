@@ -1,0 +1,133 @@
+"""The monthly program: three corpus directives in one MP3, each bài's own MP3, a schedule."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from broadcast.month import clock, default_date, parse_month
+from tests.conftest import DIRECTIVES, SAMPLE, corpus_file, decode, run_cli
+
+RATE = 44100
+
+
+@pytest.fixture(scope="module")
+def month(tmp_path_factory):
+    """`broadcast month 2024-07` of the three corpus directives, run once for the module."""
+    out = tmp_path_factory.mktemp("month")
+    paths = [corpus_file(name) for name in DIRECTIVES]
+    mp = pytest.MonkeyPatch()
+    mp.setenv("BROADCAST_CACHE", str(out / "cache"))
+    mp.chdir(out)
+    from broadcast.cli import main
+
+    try:
+        main(["month", "2024-07", *map(str, paths), "--commune", "Phúc Lộc", "--out",
+              str(out / "audio_out")])
+    except SystemExit as exc:
+        assert exc.code == 0
+    finally:
+        mp.undo()
+    folder = out / "audio_out" / "2024-07"
+    manifest = json.loads((folder / "chuong-trinh-thang-07-2024.json").read_text(encoding="utf-8"))
+    return folder, manifest, paths
+
+
+def test_the_manifest_lists_the_bai_in_order(month):
+    folder, manifest, paths = month
+    own = [json.loads(Path(b["mp3"]).with_suffix(".json").read_text(encoding="utf-8"))
+           for b in manifest["bai"]]
+    assert [m["source"]["file"] for m in own] == [str(p) for p in paths]
+    assert [b["title"] for b in manifest["bai"]] == [m["title"] for m in own]
+    assert [p["kind"] for p in manifest["parts"]] == ["opening", "bai", "bai", "bai", "closing"]
+    for bai in manifest["bai"]:
+        assert Path(bai["mp3"]).parent == folder and Path(bai["mp3"]).is_file()
+
+
+def test_the_program_is_the_parts_plus_jingles(month):
+    folder, manifest, _ = month
+    samples = decode(folder / "chuong-trinh-thang-07-2024.mp3")
+    total = manifest["durations"]["program"]
+    assert len(samples) / RATE == pytest.approx(total, abs=0.1)
+    parts = manifest["parts"]
+    assert parts[0]["start"] == 0 and parts[-1]["end"] == pytest.approx(total, abs=0.5)
+    assert all(a["end"] == b["start"] for a, b in zip(parts, parts[1:], strict=False))
+    from broadcast.audio import jingles
+    from broadcast.month import SEPARATOR_GAP_MS
+
+    separator = len(jingles.default_separator()) + SEPARATOR_GAP_MS
+    for part, bai in zip(parts[1:-1], manifest["bai"], strict=True):
+        own = json.loads(Path(bai["mp3"]).with_suffix(".json").read_text(encoding="utf-8"))
+        expected = (separator + own["durations"]["speech"] * 1000) / 1000
+        assert part["end"] - part["start"] == pytest.approx(expected, abs=1.0)
+
+
+def test_the_program_reads_every_bai_between_its_own_words(month):
+    _, manifest, _ = month
+    texts = [s["text"] for s in manifest["segments"]]
+    assert texts[0] == "Đài truyền thanh xã Phúc Lộc xin kính chào bà con và các bạn."
+    assert texts[1].startswith("Chương trình phát thanh tháng 7 năm 2024 gồm ba nội dung: thứ "
+                               "nhất, đơn đốc thực hiện")
+    assert texts[-3:] == ["Chương trình phát thanh tháng 7 năm 2024 của Đài truyền thanh xã "
+                          "Phúc Lộc đến đây là kết thúc.",
+                          "Cảm ơn bà con và các bạn đã chú ý lắng nghe.",
+                          "Xin chào và hẹn gặp lại."]
+    at = 0
+    for bai in manifest["bai"]:
+        own = json.loads(Path(bai["mp3"]).with_suffix(".json").read_text(encoding="utf-8"))
+        own_texts = [s["text"] for s in own["segments"]]
+        at = texts.index(own_texts[0], at)
+        assert texts[at: at + len(own_texts)] == own_texts
+        at += len(own_texts)
+    starts = [s["start"] for s in manifest["segments"]]
+    assert starts == sorted(starts)
+
+
+def test_the_schedule_sheet_totals(month):
+    folder, manifest, _ = month
+    sheet = (folder / "lich-phat-thang-07-2024.md").read_text(encoding="utf-8")
+    rows = [line.split("|")[1:-1] for line in sheet.splitlines() if line.startswith("| ")]
+    body, total = rows[1:-1], rows[-1]
+
+    def seconds(text):
+        parts = [int(p) for p in text.strip(" *").split(":")]
+        return sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
+
+    assert [r[1].strip() for r in body] == ["Mở đầu chương trình",
+                                            *[b["title"] for b in manifest["bai"]],
+                                            "Kết thúc chương trình"]
+    assert sum(seconds(r[3]) for r in body) == seconds(total[3])
+    assert seconds(total[3]) == round(manifest["durations"]["program"])
+    starts = [seconds(r[2]) for r in body]
+    assert starts == sorted(starts) and starts[0] == 0
+    for row, bai in zip(body[1:-1], manifest["bai"], strict=True):
+        assert re.search(rf"{re.escape(Path(bai['mp3']).name)} \(\d+:\d\d\)", row[4])
+
+
+def test_an_unapproved_script_stops_the_month(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_cli(["draft", str(SAMPLE), "-c", "Phúc Lộc", "--date", "2025-04-07"],
+                           capsys)
+    assert code == 0, err
+    script = next(tmp_path.rglob("*.md"))
+    code, _, err = run_cli(["month", "2025-04", str(script)], capsys)
+    assert code == 2 and "chưa được phê duyệt" in err
+    code, _, err = run_cli(["month", "2025-05", str(script), "--draft"], capsys)
+    assert code == 2 and "không thuộc tháng 5/2025" in err
+    assert not list(tmp_path.rglob("*.mp3"))
+
+
+@pytest.mark.parametrize("bad", ["2024-13", "07/2024", "2024"])
+def test_a_bad_month_is_named(capsys, bad):
+    code, _, err = run_cli(["month", bad, str(SAMPLE), "-c", "Phúc Lộc"], capsys)
+    assert code == 2 and bad in err and "NĂM-THÁNG" in err
+
+
+def test_helpers():
+    import datetime as dt
+
+    assert parse_month("2024-07") == dt.date(2024, 7, 1)
+    assert default_date(dt.date(2024, 7, 1), dt.date(2024, 7, 20)) == dt.date(2024, 7, 20)
+    assert default_date(dt.date(2024, 7, 1), dt.date(2024, 9, 2)) == dt.date(2024, 7, 1)
+    assert clock(90_000) == "1:30" and clock(3_725_000) == "1:02:05" and clock(400) == "0:00"
