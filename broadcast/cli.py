@@ -451,10 +451,9 @@ def _build_for_preview(notice: Path, commune: str | None, engine: str | None,
     from broadcast.config import load_settings
 
     settings = load_settings(config)
-    if not commune and settings.commune is None:
-        raise BroadcastError(f"'{notice.name}' là văn bản, chưa phải bài đã dựng: cần --commune "
-                             "để dựng trước khi nghe, ví dụ --commune \"Phúc Lộc\".")
-    options = _options(settings, commune=commune, engine=engine, out=out, profile=profile)
+    # A listening test: an unapproved script may be heard, and is then marked DRAFT.
+    options = _options(settings, commune=commune, engine=engine, out=out, profile=profile,
+                       draft=True)
     result = _run_build(str(notice), options)
     _report(result)
     return result

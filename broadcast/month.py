@@ -16,6 +16,7 @@ from broadcast import script as scripts
 from broadcast.audio import AudioSegment, bed, jingles, music, tags
 from broadcast.audio.mastering import Loudness
 from broadcast.audio.program import Program, assemble, repeat_offsets
+from broadcast.config import Commune
 from broadcast.errors import BroadcastError
 from broadcast.pipeline import (
     BuildOptions,
@@ -26,6 +27,7 @@ from broadcast.pipeline import (
     Reading,
     choose_engine,
     finish,
+    is_draft,
     master_to,
     prepare,
     read_script,
@@ -93,7 +95,7 @@ def build_month(month: dt.date, sources: list[str | Path], options: BuildOptions
     readings = [read_script(*_prepared(source, options, month), options, engine, choice,
                             progress) for source in sources]
     results = [finish(r, options, tunes, engine, choice) for r in readings]
-    commune = options.commune or scripts.Commune.from_text(readings[0].script.commune)
+    commune = options.commune or Commune.from_text(readings[0].script.commune)
     words = scripts.program_words(commune, month, [r.script for r in readings],
                                   options.template_dir)
     opening, closing = (read_script(None, spoken_segments(sections, options.speech,
@@ -102,8 +104,9 @@ def build_month(month: dt.date, sources: list[str | Path], options: BuildOptions
     pieces, marks = _pieces(opening, readings, closing, separator)
     program = assemble(pieces, tunes.intro, tunes.outro, options.profile.program)
     parts = _parts(program, marks, readings, results)
+    draft = any(is_draft(r.script, options) for r in readings)
     return _write(month, commune, program, tunes, parts, results, options, engine.name, choice,
-                  [opening, *readings, closing])
+                  [opening, *readings, closing], draft)
 
 
 def _prepared(source, options: BuildOptions, month: dt.date):
@@ -146,19 +149,23 @@ def _second(ms: int) -> int:
     return round(ms / 1000) * 1000
 
 
-def names(out_dir: Path, month: dt.date) -> dict[str, Path]:
+def names(out_dir: Path, month: dt.date, draft: bool = False) -> dict[str, Path]:
+    """The program's files; a program holding an unapproved bài says DRAFT like the bài."""
     folder = Path(out_dir) / f"{month:%Y-%m}"
-    stem = f"chuong-trinh-thang-{month:%m-%Y}"
+    mark = "-DRAFT" if draft else ""
+    stem = f"chuong-trinh-thang-{month:%m-%Y}{mark}"
     return {".mp3": folder / f"{stem}.mp3", ".json": folder / f"{stem}.json",
-            ".srt": folder / f"{stem}.srt", ".md": folder / f"lich-phat-thang-{month:%m-%Y}.md"}
+            ".srt": folder / f"{stem}.srt",
+            ".md": folder / f"lich-phat-thang-{month:%m-%Y}{mark}.md"}
 
 
 def _write(month: dt.date, commune, program: Program, tunes: Music, parts: list[Part],
            results: list[BuildResult], options: BuildOptions, engine: str,
-           choice: EngineChoice, readings: list[Reading]) -> MonthResult:
+           choice: EngineChoice, readings: list[Reading], draft: bool) -> MonthResult:
     profile = options.profile
-    files = names(options.out_dir, month)
-    title = f"CHƯƠNG TRÌNH PHÁT THANH THÁNG {month.month}/{month.year}"
+    files = names(options.out_dir, month, draft)
+    title = ("[DRAFT] " if draft else "") + \
+        f"CHƯƠNG TRÌNH PHÁT THANH THÁNG {month.month}/{month.year}"
     mixed = bed.mix(program, tunes.bed, profile.bed) if tunes.bed else program.audio
     offsets = repeat_offsets(program.duration_ms, profile.program)
     cues = _speech_cues(program, readings)
@@ -231,5 +238,5 @@ def schedule_sheet(title: str, commune, mp3: Path, parts: list[Part],
     rows.append(f"|  | **Tổng thời lượng** |  | **{clock(total)}** |  |")
     times = (f" Tệp phát {len(offsets)} lần liên tiếp, dài {clock(offsets[-1] + total)}."
              if len(offsets) > 1 else "")
-    return (f"# Lịch phát: {title.capitalize()}\n\n{commune.radio}. Tệp chương trình: "
+    return (f"# Lịch phát — {title}\n\n{commune.radio}. Tệp chương trình: "
             f"`{mp3.name}`.{times}\n\n" + "\n".join(rows) + "\n")

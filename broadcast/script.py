@@ -334,9 +334,12 @@ def to_markdown(script: Script) -> str:
 
 
 def body_text(script: Script) -> str:
+    """What the officer edits: the spoken part, then a template's own printed-only part after a
+    '---' line (the approval block is not in it: it is rendered from the front matter)."""
     marks = {"title": "# ", "heading": "## "}
-    return "\n\n".join(marks.get(s.kind, "") + s.text for s in script.sections
-                        if s.kind != "approval") + "\n"
+    spoken = [marks.get(s.kind, "") + s.text for s in script.sections if s.spoken]
+    printed = [s.text for s in script.sections if not s.spoken and s.kind != "approval"]
+    return "\n\n".join(spoken + (["---", *printed] if printed else [])) + "\n"
 
 
 FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(?P<front>.*?)^---[ \t]*\n(?P<body>.*)\Z", re.S | re.M)

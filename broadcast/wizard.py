@@ -51,6 +51,7 @@ def collect(given: dict[str, str | None], ask: Ask | None, checks: dict[str, Cal
     """Every answer: given on the command line, else asked (when ``ask``), else the default.
     An answer that fails its check is told and asked again; a given one is an error."""
     answers: dict = {}
+    given = _kind_from_name(given)
     for q in QUESTIONS:
         default = _default(q, answers)
         value = given.get(q.key)
@@ -60,6 +61,17 @@ def collect(given: dict[str, str | None], ask: Ask | None, checks: dict[str, Cal
             value = default
         answers[q.key] = _checked(q, value, default, ask, checks.get(q.key, _text), tell)
     return answers
+
+
+def _kind_from_name(given: dict) -> dict:
+    """--commune "phường Tân An" without --kind: the kind is in the name."""
+    text = given.get("commune")
+    if not text or given.get("kind") is not None:
+        return given
+    commune = Commune.from_text(text)
+    if commune.name == " ".join(text.split()):
+        return given
+    return {**given, "kind": commune.kind, "commune": commune.name}
 
 
 def _default(q: Question, answers: dict) -> str | None:

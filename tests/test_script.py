@@ -241,6 +241,14 @@ def test_markdown_round_trip_keeps_what_is_read():
     assert "Phê duyệt" not in text
 
 
+def test_a_templates_own_printed_part_stays_printed(tmp_path):
+    (tmp_path / "cong-van.md.j2").write_text("# TIN\n\nĐọc.\n---\nChỉ in.\n", encoding="utf-8")
+    script = render(letter(), Commune.from_text("Phúc Lộc"), DAY, user_dir=tmp_path)
+    back = from_markdown(to_markdown(script), "bai.md")
+    assert [s.text for s in back.spoken_sections()] == ["TIN", "Đọc."]
+    assert "Chỉ in." in back.printed() and back.printed() == script.printed()
+
+
 def test_unapproved_script_is_refused_and_approval_is_recorded():
     script = from_markdown(to_markdown(drafted()), "bai.md")
     with pytest.raises(BroadcastError, match="chưa được phê duyệt.*broadcast approve"):

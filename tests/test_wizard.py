@@ -12,6 +12,12 @@ def test_options_and_defaults_without_questions(tmp_path):
     assert values["signer_title"] == "CHỦ TỊCH" and values["engine"] == "espeak"
 
 
+def test_the_kind_may_come_with_the_name():
+    values = wizard.collect({"commune": "phường Tân An"}, None, {"kind": wizard.check_kind})
+    assert (values["kind"], values["commune"]) == ("phường", "Tân An")
+    assert values["radio"] == "Đài truyền thanh phường Tân An"
+
+
 def test_a_missing_commune_without_a_terminal_is_named():
     with pytest.raises(BroadcastError, match="Thiếu --commune"):
         wizard.collect({}, None, {})

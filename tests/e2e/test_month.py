@@ -116,6 +116,12 @@ def test_an_unapproved_script_stops_the_month(tmp_path, monkeypatch, capsys):
     code, _, err = run_cli(["month", "2025-05", str(script), "--draft"], capsys)
     assert code == 2 and "không thuộc tháng 5/2025" in err
     assert not list(tmp_path.rglob("*.mp3"))
+    code, _, err = run_cli(["month", "2025-04", str(script), "--draft"], capsys)
+    assert code == 0, err
+    names = sorted(p.name for p in tmp_path.rglob("*.mp3"))
+    assert names[0] == "chuong-trinh-thang-04-2025-DRAFT.mp3" and names[1].endswith("-DRAFT.mp3")
+    sheet = next(tmp_path.rglob("lich-phat-*.md")).read_text(encoding="utf-8")
+    assert sheet.startswith("# Lịch phát — [DRAFT] CHƯƠNG TRÌNH PHÁT THANH THÁNG 4/2025")
 
 
 @pytest.mark.parametrize("bad", ["2024-13", "07/2024", "2024"])

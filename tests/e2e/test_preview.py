@@ -154,7 +154,7 @@ def test_a_directive_is_built_then_previewed(tmp_path):
     (lambda d: d / "khong-co.mp3", "Không thấy tệp"),
     (lambda d: (d / "hong.mp3").write_bytes(b"not audio at all" * 50) and d / "hong.mp3",
      "hong.mp3"),
-    (lambda d: d / "van-ban.md", "cần --commune"),
+    (lambda d: d / "van-ban.md", "thêm --commune"),
 ])
 def test_user_errors_are_one_line_and_exit_2(tmp_path, make, message):
     (tmp_path / "van-ban.md").write_text("Thông báo\n\nNội dung.\n", encoding="utf-8")
@@ -199,3 +199,17 @@ def test_no_sound_device_falls_back_to_the_clock_with_a_notice(built, monkeypatc
     times = [int(s) for s in re.findall(r"00:(\d\d) / ", drawn)]
     assert times[-1] >= 0 and times == sorted(times)
     assert drawn.endswith("\x1b[?25h\x1b[?1049l")  # the terminal is given back
+
+
+def test_an_unapproved_script_is_heard_as_a_draft(tmp_path):
+    from broadcast import document, sources
+    from broadcast.script import render, to_markdown
+
+    directive = document.parse(sources.read(FIXTURES / "cong-van-nho.txt"))
+    script = tmp_path / "bai.md"
+    script.write_text(to_markdown(render(directive, Commune.from_text("Phúc Lộc"),
+                                         dt.date(2025, 9, 5))), encoding="utf-8")
+    term = Terminal(["preview", script, "--no-audio", "--out", tmp_path], cwd=tmp_path)
+    term.wait_for("Câu", seconds=60)
+    assert term.quit() == 0
+    assert [p.name.endswith("-DRAFT.mp3") for p in tmp_path.rglob("*.mp3")] == [True]
