@@ -92,8 +92,10 @@ def build_month(month: dt.date, sources: list[str | Path], options: BuildOptions
     tunes = Music.load(options)
     separator = (music.load(options.separator, "nhạc ngắt giữa các bài") if options.separator
                  else jingles.default_separator())
-    readings = [read_script(*_prepared(source, options, month), options, engine, choice,
-                            progress) for source in sources]
+    prepared = [_prepared(source, options, month) for source in sources]  # all checked first
+    readings = [read_script(script, segments, options, engine, choice, step)
+                for (script, segments), step in zip(prepared, _steps(prepared, progress),
+                                                     strict=True)]
     results = [finish(r, options, tunes, engine, choice) for r in readings]
     commune = options.commune or Commune.from_text(readings[0].script.commune)
     words = scripts.program_words(commune, month, [r.script for r in readings],
@@ -107,6 +109,15 @@ def build_month(month: dt.date, sources: list[str | Path], options: BuildOptions
     draft = any(is_draft(r.script, options) for r in readings)
     return _write(month, commune, program, tunes, parts, results, options, engine.name, choice,
                   [opening, *readings, closing], draft)
+
+
+def _steps(prepared: list, progress: Progress | None) -> list[Progress | None]:
+    """One progress callback per bài, counting on from the bài before: one bar for the month."""
+    if progress is None:
+        return [None] * len(prepared)
+    total = sum(len(segments) for _, segments in prepared)
+    starts = [sum(len(segments) for _, segments in prepared[:n]) for n in range(len(prepared))]
+    return [lambda done, _total, start=start: progress(start + done, total) for start in starts]
 
 
 def _prepared(source, options: BuildOptions, month: dt.date):

@@ -137,3 +137,15 @@ def test_helpers():
     assert default_date(dt.date(2024, 7, 1), dt.date(2024, 7, 20)) == dt.date(2024, 7, 20)
     assert default_date(dt.date(2024, 7, 1), dt.date(2024, 9, 2)) == dt.date(2024, 7, 1)
     assert clock(90_000) == "1:30" and clock(3_725_000) == "1:02:05" and clock(400) == "0:00"
+
+
+def test_one_progress_bar_for_the_month():
+    from broadcast.month import _steps
+
+    seen = []
+    steps = _steps([(None, [1, 2, 3]), (None, [1, 2])], lambda done, total: seen.append(
+        (done, total)))
+    for step, count in zip(steps, (3, 2), strict=True):
+        for done in range(1, count + 1):
+            step(done, count)
+    assert seen == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
