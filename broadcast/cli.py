@@ -164,13 +164,13 @@ def build(
                        date=date, template_dir=template_dir, items=items,
                        speech=(dialect, mung, read_symbols, drop_labels, lexicon),
                        profile=profile, speed=speed, repeat=repeat,
-                       music=(intro, outro, bed), cache=not no_cache, draft=draft)
+                       music=(intro, outro, bed, None), cache=not no_cache, draft=draft)
     _report(_run_build(notice, options))
 
 
 def _options(settings, *, commune=None, engine=None, voice=None, out=None, date=None,
              template_dir=None, items=None, speech=(None, False, False, False, None),
-             profile=None, speed=None, repeat=None, music=(None, None, None), cache=True,
+             profile=None, speed=None, repeat=None, music=(None, None, None, None), cache=True,
              draft=False):
     """BuildOptions from the command line, falling back to broadcast.toml, then defaults."""
     from broadcast import profiles
@@ -180,7 +180,7 @@ def _options(settings, *, commune=None, engine=None, voice=None, out=None, date=
     defaults = settings.build
     chosen = profiles.load(profile or defaults.profile).with_speed(
         speed if speed is not None else defaults.speed).with_repeat(repeat)
-    intro, outro, bed = music
+    intro, outro, bed, separator = music
     signer = settings.signer
     return BuildOptions(
         commune=settings.commune_for(commune) if commune or settings.commune else None,
@@ -190,7 +190,8 @@ def _options(settings, *, commune=None, engine=None, voice=None, out=None, date=
         approval=Approval(authority=signer.authority, title=signer.title, note=defaults.note),
         speech=_speech_options(*_dialect(speech, defaults.dialect), settings.abbreviations),
         profile=chosen, intro=intro or defaults.intro, outro=outro or defaults.outro,
-        bed=bed or defaults.bed, voices=settings.voice, cache=cache, draft=draft)
+        bed=bed or defaults.bed, separator=separator or defaults.separator,
+        voices=settings.voice, cache=cache, draft=draft)
 
 
 def _dialect(speech: tuple, default: str | None) -> tuple:
@@ -208,8 +209,14 @@ def _items(value: str) -> str:
 
 
 def _run_build(notice: str, options):
-    """Build with a progress bar, saying which engine --engine auto chose."""
     from broadcast.pipeline import build as run_build
+
+    return _with_progress(options, lambda bar, choice: run_build(notice, options, progress=bar,
+                                                                  choice=choice))
+
+
+def _with_progress(options, job):
+    """Run ``job(bar, choice)`` with a progress bar, saying which engine --engine auto chose."""
     from broadcast.pipeline import choose_engine
 
     choice = choose_engine(options)
@@ -217,7 +224,7 @@ def _run_build(notice: str, options):
         typer.echo(f"Bộ đọc: {choice.engine} ({choice.reason}).")
     bar = _Bar("Đang tổng hợp giọng đọc")
     try:
-        return run_build(notice, options, progress=bar, choice=choice)
+        return job(bar, choice)
     finally:
         bar.close()
 
@@ -402,20 +409,13 @@ def month(
     """Dựng chương trình phát thanh tháng: mở đầu, các bài ngăn bởi nhạc ngắt, kết thúc."""
     from broadcast.config import load_settings
     from broadcast.month import build_month, default_date, parse_month
-    from broadcast.pipeline import choose_engine
 
     first = parse_month(month_text)
-    settings = load_settings(config)
-    options = _options(settings, commune=commune, engine=engine, out=out,
+    options = _options(load_settings(config), commune=commune, engine=engine, out=out,
                        date=date or default_date(first).isoformat(), profile=profile,
-                       draft=draft)
-    options.separator = separator or settings.build.separator
-    choice = choose_engine(options)
-    bar = _Bar("Đang tổng hợp giọng đọc")
-    try:
-        result = build_month(first, notices, options, progress=bar, choice=choice)
-    finally:
-        bar.close()
+                       music=(None, None, None, separator), draft=draft)
+    result = _with_progress(options, lambda bar, choice: build_month(
+        first, notices, options, progress=bar, choice=choice))
     typer.echo(f"Đã dựng chương trình tháng {first.month}/{first.year}: {len(result.bai)} bài, "
                f"{_mmss(result.duration_s)}")
     typer.echo(f"  Chương trình : {result.mp3}")
@@ -605,8 +605,8 @@ def normalize(
     from broadcast.speech import pipeline
 
     settings = load_settings(config)
-    options = _speech_options(dialect or settings.build.dialect or "bac", mung, read_symbols,
-                              drop_labels, lexicon, settings.abbreviations)
+    options = _speech_options(*_dialect((dialect, mung, read_symbols, drop_labels, lexicon),
+                                        settings.build.dialect), settings.abbreviations)
     typer.echo(to_spoken(text, pipeline(options)))
 
 

@@ -157,6 +157,11 @@ def settings_from(table: dict, path: Path) -> Settings:
     )
 
 
+def names_a_file(text: str) -> bool:
+    """A profile given as a .toml file (or any path) rather than by name."""
+    return text.endswith(".toml") or "/" in text or "\\" in text
+
+
 def read_toml(path: Path, what: str) -> dict:
     """The TOML file's table; ``what`` names it in the error ("tệp cấu hình")."""
     try:
@@ -212,9 +217,8 @@ def _build(table: dict, path: Path) -> BuildDefaults:
     _need(values.get("dialect", "bac") in ("bac", "nam"), path, "build.dialect",
           '"bac" hoặc "nam"')
     paths = {k: path.parent / values.pop(k) for k in BUILD_PATHS if values.get(k)}
-    profile = values.get("profile", "")
-    if profile.endswith(".toml") or "/" in profile or "\\" in profile:
-        values["profile"] = str(path.parent / profile)
+    if names_a_file(values.get("profile", "")):
+        values["profile"] = str(path.parent / values["profile"])
     return BuildDefaults(speed=float(speed) if speed is not None else None,
                          **{k: v for k, v in values.items() if v}, **paths)
 

@@ -19,12 +19,15 @@ from broadcast.audio.program import Program, assemble, repeat_offsets
 from broadcast.config import Commune
 from broadcast.errors import BroadcastError
 from broadcast.pipeline import (
+    DRAFT_SUFFIX,
+    DRAFT_TITLE,
     BuildOptions,
     BuildResult,
     EngineChoice,
     Music,
     Progress,
     Reading,
+    captions,
     choose_engine,
     finish,
     is_draft,
@@ -34,7 +37,7 @@ from broadcast.pipeline import (
     ready_engine,
     stage_text,
 )
-from broadcast.speech import spoken_segments
+from broadcast.speech import Segment, spoken_segments
 from broadcast.speech.rules import strip_markdown
 from broadcast.writers import srt, staged
 
@@ -125,8 +128,6 @@ def _prepared(source, options: BuildOptions, month: dt.date):
     if script.date[:7] != f"{month:%Y-%m}":
         raise BroadcastError(f"Bài '{source}' có ngày phát {script.date}, không thuộc tháng "
                              f"{month.month}/{month.year}. Soạn lại bài với --date trong tháng.")
-    if not segments:
-        raise BroadcastError(f"Bài từ '{source}' không có câu nào để đọc.")
     return script, segments
 
 
@@ -163,7 +164,7 @@ def _second(ms: int) -> int:
 def names(out_dir: Path, month: dt.date, draft: bool = False) -> dict[str, Path]:
     """The program's files; a program holding an unapproved bài says DRAFT like the bài."""
     folder = Path(out_dir) / f"{month:%Y-%m}"
-    mark = "-DRAFT" if draft else ""
+    mark = DRAFT_SUFFIX if draft else ""
     stem = f"chuong-trinh-thang-{month:%m-%Y}{mark}"
     return {".mp3": folder / f"{stem}.mp3", ".json": folder / f"{stem}.json",
             ".srt": folder / f"{stem}.srt",
@@ -175,42 +176,41 @@ def _write(month: dt.date, commune, program: Program, tunes: Music, parts: list[
            choice: EngineChoice, readings: list[Reading], draft: bool) -> MonthResult:
     profile = options.profile
     files = names(options.out_dir, month, draft)
-    title = ("[DRAFT] " if draft else "") + \
+    title = (DRAFT_TITLE if draft else "") + \
         f"CHƯƠNG TRÌNH PHÁT THANH THÁNG {month.month}/{month.year}"
     mixed = bed.mix(program, tunes.bed, profile.bed) if tunes.bed else program.audio
     offsets = repeat_offsets(program.duration_ms, profile.program)
-    cues = _speech_cues(program, readings)
+    spoken, cues = _speech_cues(program, readings)
     with staged(files[".mp3"].parent) as stage:
         loudness = master_to(stage(files[".mp3"].name), mixed, profile, tags.Tags(
             title=title, artist=commune.radio, album=f"Chương trình tháng {month:%m/%Y}",
             date=f"{month:%Y-%m}", comment=f"{len(results)} bài"))
-        data = _manifest(title, month, commune, program, parts, offsets, cues, engine, choice,
-                         profile, loudness)
+        data = _manifest(title, month, commune, program, parts, offsets, spoken, cues, engine,
+                         choice, profile, loudness)
         stage_text(stage(files[".json"].name), json.dumps(data, ensure_ascii=False, indent=2))
-        stage_text(stage(files[".srt"].name), srt([(o + a, o + b, text) for o in offsets
-                                                   for a, b, text, _ in cues]))
+        stage_text(stage(files[".srt"].name), srt(captions(spoken, cues, offsets)))
         stage_text(stage(files[".md"].name), schedule_sheet(title, commune, files[".mp3"],
                                                             parts, offsets))
     return MonthResult(str(files[".mp3"]), str(files[".json"]), str(files[".md"]),
                        str(files[".srt"]), data["durations"]["total"], loudness, parts, results)
 
 
-def _speech_cues(program: Program, readings: list[Reading]) -> list[tuple[int, int, str, str]]:
-    """(start, end, printed, spoken) of every spoken segment, skipping the jingles' cues."""
+def _speech_cues(program: Program,
+                 readings: list[Reading]) -> tuple[list[Segment], list[tuple[int, int]]]:
+    """Every spoken segment of the program and its cue, skipping the separators' cues."""
     cues = iter(program.cues)
-    out = []
+    segments, spans = [], []
     for n, reading in enumerate(readings):
         if n:
             next(cues)  # the separator before this reading
-        for segment in reading.segments:
-            start, end = next(cues)
-            out.append((start, end, strip_markdown(segment.text), segment.spoken))
-    return out
+        segments += reading.segments
+        spans += [next(cues) for _ in reading.segments]
+    return segments, spans
 
 
 def _manifest(title: str, month: dt.date, commune, program: Program, parts: list[Part],
-              offsets: list[int], cues, engine: str, choice: EngineChoice, profile,
-              loudness: Loudness) -> dict:
+              offsets: list[int], spoken: list[Segment], cues: list[tuple[int, int]],
+              engine: str, choice: EngineChoice, profile, loudness: Loudness) -> dict:
     return {
         "title": title, "commune": commune.full_name, "month": f"{month:%Y-%m}",
         "engine": engine, "voice": choice.voice, "profile": {"name": profile.name},
@@ -222,8 +222,8 @@ def _manifest(title: str, month: dt.date, commune, program: Program, parts: list
                       "total": (offsets[-1] + program.duration_ms) / 1000},
         "repeats": [o / 1000 for o in offsets],
         "loudness": {**asdict(loudness), "target": profile.mastering.loudness},
-        "segments": [{"start": a / 1000, "end": b / 1000, "text": text, "spoken": spoken}
-                     for a, b, text, spoken in cues],
+        "segments": [{"start": a / 1000, "end": b / 1000, "text": strip_markdown(seg.text),
+                      "spoken": seg.spoken} for seg, (a, b) in zip(spoken, cues, strict=True)],
     }
 
 

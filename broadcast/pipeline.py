@@ -136,6 +136,8 @@ def prepare(source: str | Path, options: BuildOptions) -> tuple[Script, list[Seg
         script = draft_script(text, options)
     segments = spoken_segments(script.spoken_sections(), options.speech,
                                options.profile.pauses)
+    if not segments:
+        raise BroadcastError(f"Bài từ '{source}' không có câu nào để đọc.")
     return script, segments
 
 
@@ -172,11 +174,13 @@ def paced(spoken: list[Spoken], segments: list[Segment],
             for s, seg in zip(spoken, segments, strict=True)]
 
 
-def captions(segments: list[Segment], program: Program, offsets: list[int]) -> list[tuple]:
-    """(start ms, end ms, printed text) of every spoken segment, in every repetition."""
+def captions(segments: list[Segment], cues: list[tuple[int, int]],
+             offsets: list[int]) -> list[tuple]:
+    """(start ms, end ms, printed text) of every spoken segment at its cue, in every
+    repetition."""
     return [(offset + start, offset + end, strip_markdown(seg.text))
             for offset in offsets
-            for seg, (start, end) in zip(segments, program.cues, strict=True)]
+            for seg, (start, end) in zip(segments, cues, strict=True)]
 
 
 def manifest(script: Script, segments: list[Segment], program: Program, engine: Engine,
@@ -221,10 +225,13 @@ def _tags(script: Script, options: BuildOptions) -> tags.Tags:
     comment = script.reference or Path(str(script.source)).name
     if is_draft(script, options):
         comment = f"DRAFT — bản nháp, chưa phê duyệt. {comment}"
-    return tags.Tags(title=("[DRAFT] " if is_draft(script, options) else "") + script.title,
+    return tags.Tags(title=(DRAFT_TITLE if is_draft(script, options) else "") + script.title,
                      artist=radio_of(script, options.commune),
                      album=f"Bài tuyên truyền tháng {day:%m/%Y}", date=script.date,
                      comment=comment)
+
+
+DRAFT_TITLE, DRAFT_SUFFIX = "[DRAFT] ", "-DRAFT"  # in the tags and file names of a draft
 
 
 def is_draft(script: Script, options: BuildOptions) -> bool:
@@ -293,8 +300,6 @@ def build(source: str | Path, options: BuildOptions, progress: Progress | None =
     engine = ready_engine(options, choice)
     tunes = Music.load(options)
     script, segments = prepare(source, options)
-    if not segments:
-        raise BroadcastError(f"Bài từ '{source}' không có câu nào để đọc.")
     clock("synthesis")
     reading = read_script(script, segments, options, engine, choice, progress)
     return finish(reading, options, tunes, engine, choice, clock)
@@ -314,10 +319,10 @@ def finish(reading: Reading, options: BuildOptions, tunes: Music, engine: Engine
     with staged(names[".mp3"].parent) as stage:
         loudness = master_to(stage(names[".mp3"].name), mixed, profile, _tags(script, options))
         clock("writing")
-        stage_text(stage(names[".srt"].name), srt(captions(segments, program, offsets)))
+        stage_text(stage(names[".srt"].name), srt(captions(segments, program.cues, offsets)))
         stage_text(stage(names[".txt"].name), script.printed())
         stage_text(stage(names[".spoken.txt"].name), "\n".join(s.spoken for s in segments) + "\n")
-        write_docx(stage(names[".docx"].name), script, draft=is_draft(script, options))
+        write_docx(stage(names[".docx"].name), script)
         data = manifest(script, segments, program, engine, choice, options, loudness, offsets,
                         reading.spoken)
         stage_text(stage(names[".json"].name), json.dumps(data, ensure_ascii=False, indent=2))
@@ -345,7 +350,7 @@ def output_names(options: BuildOptions, script: Script) -> dict[str, Path]:
     if options.profile.name != DEFAULT_PROFILE:
         slug = f"{slug}-{slugify(options.profile.name)}"
     if is_draft(script, options):
-        slug = f"{slug}-DRAFT"
+        slug += DRAFT_SUFFIX
     return {kind: folder / f"{slug}{kind}" for kind in OUTPUTS}
 
 

@@ -66,12 +66,16 @@ class Script:
     reference: str = ""
     sections: list[Section] = field(default_factory=list)
     kind: str = ""
-    place: str = ""  # the commune's name, for the place-and-date line
     approval: Approval = field(default_factory=Approval)
     script_file: str = ""  # the edited file it was read from, if any
 
     def spoken_sections(self) -> list[Section]:
         return [s for s in self.sections if s.spoken]
+
+    @property
+    def place(self) -> str:
+        """The commune's name, for the place-and-date line ("Phúc Lộc, ngày …")."""
+        return Commune.from_text(self.commune).name
 
     def printed(self) -> str:
         """The script as the leader reads and signs it."""
@@ -242,9 +246,13 @@ def sections_of(text: str) -> list[Section]:
         if chunk.strip():
             kind, clean = _kind_of(" ".join(chunk.split()))
             out.append(Section(kind, clean))
-    out += [Section("footer", chunk.strip(), spoken=False)
-            for chunk in re.split(r"\n\s*\n", footer) if chunk.strip()]
-    return out
+    return out + printed_only(footer, "footer")
+
+
+def printed_only(text: str, kind: str) -> list[Section]:
+    """Blank-line separated blocks that are printed, never spoken; their line breaks kept."""
+    return [Section(kind, chunk.strip(), spoken=False)
+            for chunk in re.split(r"\n\s*\n", text) if chunk.strip()]
 
 
 KIND_TEMPLATES = {"thong_bao": "thong-bao-ket-luan.md.j2", "ke_hoach": "ke-hoach.md.j2",
@@ -281,7 +289,7 @@ def render(
     sections = sections_of(_render_text(template, context, user_dir))
     script = Script(title="", topic="", commune=commune.full_name,
                     date=broadcast_date.isoformat(), template=template, source=directive.source,
-                    reference=reference(directive), kind=directive.kind, place=commune.name,
+                    reference=reference(directive), kind=directive.kind,
                     approval=approval or Approval())
     return with_footer(_titled(script, sections, template), user_dir)
 
@@ -297,18 +305,11 @@ def _titled(script: Script, sections: list[Section], where: str) -> Script:
 def with_footer(script: Script, user_dir: str | Path | None = None) -> Script:
     """The script with its printed-only block (date, approval, signer, note) rendered anew
     from its approval; a template's own '---' part is kept before it."""
-    context = {"commune": _commune_of(script), "approval": script.approval,
+    context = {"commune": Commune.from_text(script.commune), "approval": script.approval,
                "broadcast_date": dt.date.fromisoformat(script.date)}
-    text = _render_text(FOOTER_TEMPLATE, context, user_dir)
-    footer = [Section("approval", chunk.strip(), spoken=False)
-              for chunk in re.split(r"\n\s*\n", text) if chunk.strip()]
+    footer = printed_only(_render_text(FOOTER_TEMPLATE, context, user_dir), "approval")
     kept = [s for s in script.sections if s.kind != "approval"]
     return replace(script, sections=kept + footer)
-
-
-def _commune_of(script: Script) -> Commune:
-    commune = Commune.from_text(script.commune)
-    return replace(commune, name=script.place or commune.name)
 
 
 # ---------------------------------------------------------------- the editable script file
@@ -367,8 +368,7 @@ def from_markdown(text: str, source: str, user_dir: str | Path | None = None) ->
     script = Script(title="", topic="", commune=front["commune"], date=front["date"],
                     template=front.get("template", ""), source=front.get("source", ""),
                     reference=front.get("document", ""), kind=front.get("kind", ""),
-                    place=Commune.from_text(front["commune"]).name, approval=approval,
-                    script_file=source)
+                    approval=approval, script_file=source)
     return with_footer(_titled(script, sections_of(match["body"]), source), user_dir)
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from broadcast.audio.tempo import MAX_SPEED, MIN_SPEED
 from broadcast.config import COMMUNE_KINDS, Answers, Commune, Signer
 from broadcast.errors import BroadcastError
 
@@ -76,7 +77,7 @@ def _kind_from_name(given: dict) -> dict:
 
 def _default(q: Question, answers: dict) -> str | None:
     if q.key == "radio" and "commune" in answers:
-        return f"Đài truyền thanh {answers['kind']} {answers['commune']}"
+        return Commune(answers["commune"], answers["kind"]).radio
     return q.default
 
 
@@ -115,9 +116,9 @@ def check_speed(value: str) -> float:
         speed = float(value.replace(",", "."))
     except ValueError:
         speed = 0.0
-    if not 0.8 <= speed <= 1.3:
-        raise BroadcastError(f"Tốc độ '{value}' không hợp lệ: ghi một số từ 0.8 đến 1.3, "
-                             "ví dụ 1.0.")
+    if not MIN_SPEED <= speed <= MAX_SPEED:
+        raise BroadcastError(f"Tốc độ '{value}' không hợp lệ: ghi một số từ {MIN_SPEED:g} đến "
+                             f"{MAX_SPEED:g}, ví dụ 1.0.")
     return speed
 
 

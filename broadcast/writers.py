@@ -86,10 +86,10 @@ def _srt_time(ms: int) -> str:
 FONT = "Times New Roman"
 
 
-def write_docx(path: Path, script, draft: bool = False) -> None:
+def write_docx(path: Path, script) -> None:
     """The script in the administrative layout (A4, Times New Roman 14, margins 2/2/3/1.5 cm):
     issuer and national motto side by side, place and date, title, the body, then the approval
-    block on the right and the broadcast note."""
+    block on the right and the broadcast note. An unapproved script says so on top."""
     from docx import Document
     from docx.shared import Cm, Pt
 
@@ -102,7 +102,7 @@ def write_docx(path: Path, script, draft: bool = False) -> None:
     style.font.name, style.font.size = FONT, Pt(14)
     style.element.rPr.rFonts.set(_qn("w:eastAsia"), FONT)
     _heading_table(doc, script)
-    if draft or not script.approval.approved:
+    if not script.approval.approved:
         _para(doc, "BẢN NHÁP — CHƯA PHÊ DUYỆT", align="center", bold=True)
     for s in script.sections:
         if s.kind == "title":
@@ -121,17 +121,21 @@ def _qn(tag: str) -> str:
 
 def _para(container, text: str, align: str = "left", bold: bool = False, italic: bool = False,
           indent: bool = False, before: int = 0, after: int = 6):
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
     para = container.add_paragraph()
-    para.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
-                      "right": WD_ALIGN_PARAGRAPH.RIGHT,
-                      "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}[align]
     fmt = para.paragraph_format
     fmt.space_before, fmt.space_after = Pt(before), Pt(after)
     if indent:
         fmt.first_line_indent = Cm(1)
+    return _runs(para, text, align, bold, italic)
+
+
+def _runs(para, text: str, align: str, bold: bool = False, italic: bool = False):
+    """``text`` into ``para``, its line breaks kept, aligned left/center/right/justify."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    para.alignment = getattr(WD_ALIGN_PARAGRAPH, align.upper())
     for number, line in enumerate(text.split("\n")):
         if number:
             para.add_run().add_break()
@@ -142,44 +146,26 @@ def _para(container, text: str, align: str = "left", bold: bool = False, italic:
 
 def _heading_table(doc, script) -> None:
     """UBND XÃ … | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM, then the place and date line."""
-    table = doc.add_table(rows=1, cols=2)
-    left, right = table.rows[0].cells
-    left.paragraphs[0].text = ""
-    _cell(left, f"ỦY BAN NHÂN DÂN\n{script.commune.upper()}")
-    _cell(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc")
-    day = _date(script.date)
-    _para(doc, f"{script.place}, ngày {day.day:02d} tháng {day.month} năm {day.year}",
-          align="right", italic=True, before=6)
+    from broadcast.script import long_date
 
-
-def _cell(cell, text: str) -> None:
-    para = cell.paragraphs[0]
-    _fill(para, text, bold=True)
-
-
-def _fill(para, text: str, bold: bool) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for number, line in enumerate(text.split("\n")):
-        if number:
-            para.add_run().add_break()
-        para.add_run(line).bold = bold
+    left, right = doc.add_table(rows=1, cols=2).rows[0].cells
+    _runs(left.paragraphs[0], f"ỦY BAN NHÂN DÂN\n{script.commune.upper()}", "center", bold=True)
+    _runs(right.paragraphs[0], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+          "center", bold=True)
+    _para(doc, f"{script.place}, {long_date(_date(script.date))}", align="right", italic=True,
+          before=6)
 
 
 def _approval_block(doc, script) -> None:
     a = script.approval
-    table = doc.add_table(rows=1, cols=2)
-    note, sign = table.rows[0].cells
-    note.paragraphs[0].add_run(f"Ghi chú: ({a.note})").italic = True
-    sign.paragraphs[0].text = ""
-    _fill(sign.paragraphs[0], "Phê duyệt của lãnh đạo", bold=False)
-    _fill(sign.add_paragraph(), f"{a.authority}\n{a.title}", bold=True)
-    name = a.by if a.approved else "(chưa phê duyệt)"
+    note, sign = doc.add_table(rows=1, cols=2).rows[0].cells
+    _runs(note.paragraphs[0], f"Ghi chú: ({a.note})", "left", italic=True)
+    _runs(sign.paragraphs[0], "Phê duyệt của lãnh đạo", "center")
+    _runs(sign.add_paragraph(), f"{a.authority}\n{a.title}", "center", bold=True)
     if a.approved and a.on:
-        _fill(sign.add_paragraph(), f"(đã duyệt ngày {_date(a.on):%d/%m/%Y})", bold=False)
+        _runs(sign.add_paragraph(), f"(đã duyệt ngày {_date(a.on):%d/%m/%Y})", "center")
     sign.add_paragraph()
-    _fill(sign.add_paragraph(), name, bold=True)
+    _runs(sign.add_paragraph(), a.by if a.approved else "(chưa phê duyệt)", "center", bold=True)
 
 
 def _date(iso: str):

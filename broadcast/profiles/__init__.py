@@ -16,7 +16,7 @@ from broadcast.audio.ffmpeg import Encoding
 from broadcast.audio.mastering import Mastering
 from broadcast.audio.program import Layout
 from broadcast.audio.tempo import MAX_SPEED, MIN_SPEED, check_speed
-from broadcast.config import read_toml
+from broadcast.config import names_a_file, read_toml
 from broadcast.errors import BroadcastError
 from broadcast.speech.segments import Pauses
 
@@ -110,7 +110,7 @@ def available() -> dict[str, Path]:
 def load(name_or_path: str | None = None) -> Profile:
     """A profile by name (user folder first, then built-in) or by the path of a .toml file."""
     text = name_or_path or DEFAULT_PROFILE
-    if text.endswith(".toml") or "/" in text or "\\" in text:
+    if names_a_file(text):
         path = Path(text)
         if not path.is_file():
             raise BroadcastError(f"Không tìm thấy tệp hồ sơ âm thanh '{path}'.")
