@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import json
 import logging
 import sys
 from pathlib import Path
@@ -459,6 +460,109 @@ def _build_for_preview(notice: Path, commune: str | None, engine: str | None,
     return result
 
 
+@app.command()
+def feed(
+    sources: list[str] = typer.Argument(..., metavar="NGUỒN...", help="Địa chỉ nguồn tin RSS/"
+                                        "Atom (http://, https://) hoặc tệp RSS/Atom trên máy."),
+    commune: str = COMMUNE,
+    engine: str = ENGINE,
+    profile: str = PROFILE,
+    out: Path = OUT,
+    match: str = typer.Option(None, "--match", help="Chỉ lấy mục có tiêu đề hoặc chuyên mục "
+                              "khớp biểu thức này (mặc định: thông báo, kết luận, kế hoạch, "
+                              "công văn, chỉ thị, quyết định)."),
+    since: str = typer.Option(None, "--since", help="Bỏ qua mục đăng trước ngày NĂM-THÁNG-NGÀY."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Chỉ cho biết sẽ dựng mục nào; không "
+                                 "tải văn bản, không dựng, không ghi gì."),
+    retry: bool = typer.Option(False, "--retry", help="Thử lại ngay các mục lỗi, không chờ."),
+    state: Path = typer.Option(None, "--state", help="Tệp trạng thái (mặc định: feed.sqlite3 "
+                               "trong thư mục kết quả)."),
+    watch: bool = typer.Option(False, "--watch", help="Chạy mãi, đọc lại sau mỗi --interval."),
+    interval: str = typer.Option("30m", "--interval", help="Khoảng cách giữa hai lần đọc khi "
+                                 "--watch: 30m, 2h, 90s."),
+    wait: bool = typer.Option(False, "--wait", help="Nếu đang có lần chạy khác thì chờ nó xong "
+                              "(mặc định: dừng ngay)."),
+    timeout: float = typer.Option(30.0, "--timeout", help="Số giây chờ máy chủ trả lời."),
+    max_mb: float = typer.Option(20.0, "--max-mb", help="Giới hạn mỗi tệp tải về, MB."),
+    as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON (cho chương "
+                                 "trình khác đọc)."),
+    config: Path = CONFIG,
+) -> None:
+    """Đọc nguồn tin văn bản mới, dựng bản nháp bài cho từng văn bản, báo bài chờ duyệt."""
+    from broadcast import feed as feeds
+    from broadcast.config import load_settings
+    from broadcast.pipeline import choose_engine
+
+    settings = load_settings(config)
+    options = _options(settings, commune=commune, engine=engine, out=out, profile=profile)
+    if options.commune is None:
+        raise BroadcastError("Chưa biết tên xã: thêm --commune \"Tên xã\", hoặc chạy "
+                             "'broadcast init' để lưu thông tin xã vào broadcast.toml.")
+    feed_options = feeds.FeedOptions(
+        out_dir=options.out_dir, state_file=state, match=match or feeds.DEFAULT_MATCH,
+        since=_parse_date(since) if since else None, dry_run=dry_run, retry_now=retry,
+        wait=wait, fetch=_fetch_settings(timeout, max_mb))
+    feeds.compile_match(feed_options.match)
+    seconds = feeds.parse_interval(interval) if watch else 0
+    choice = None if dry_run else choose_engine(options)
+    builder = feeds.draft_builder(options, choice)
+    say = _stderr_line
+
+    def once() -> int:
+        report = feeds.run(sources, feed_options, builder, say=say)
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if as_json
+                   else _feed_table(report))
+        return 1 if report.failed else 0
+
+    if watch:
+        feeds.watch(once, seconds, say)  # until Ctrl+C
+        return
+    raise typer.Exit(once())
+
+
+def _fetch_settings(timeout: float, max_mb: float):
+    from broadcast.feed import FetchSettings
+
+    if not timeout > 0 or not max_mb > 0:
+        raise BroadcastError("--timeout và --max-mb phải là số dương.")
+    return FetchSettings(read_timeout=timeout, connect_timeout=min(10.0, timeout),
+                         max_bytes=int(max_mb * 1e6))
+
+
+def _stderr_line(text: str) -> None:
+    typer.echo(text, err=True)
+
+
+FEED_LABELS = {"built": "ĐÃ DỰNG", "failed": "LỖI", "skipped": "BỎ QUA",
+               "unchanged": "ĐÃ CÓ", "waiting": "CHỜ THỬ LẠI", "would-build": "SẼ DỰNG"}
+FEED_FEEDS = {"read": "đã đọc", "unchanged": "không đổi", "empty": "trống", "failed": "LỖI"}
+
+
+def _feed_table(report) -> str:
+    lines = []
+    for source in report.feeds:
+        lines.append(f"Nguồn tin {source.source} — {FEED_FEEDS[source.outcome]}: "
+                     f"{source.message}")
+        for e in (e for e in report.entries if e.feed == source.source):
+            if e.outcome == "unchanged":
+                continue
+            detail = e.outputs.get("mp3", "") if e.outcome == "built" else e.reason
+            lines.append(f"  {FEED_LABELS[e.outcome]:<12} {_clip(e.title, 60):<60}  {detail}")
+    counts = report.counts()
+    lines.append("Tổng: " + ", ".join(f"{counts[k]} {FEED_LABELS[k].lower()}"
+                                      for k in FEED_LABELS if counts[k]) + "." if any(
+        counts.values()) else "Tổng: không có mục nào.")
+    waiting = [e.outputs["script"] for e in report.entries if e.outcome == "built"]
+    if waiting:
+        lines.append("Bài chờ phê duyệt (sửa nếu cần, rồi broadcast approve BÀI --by \"Họ tên\"):")
+        lines += [f"  {path}" for path in waiting]
+    return "\n".join(lines)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _mmss(seconds: float) -> str:
     minutes, secs = divmod(round(seconds), 60)
     return f"{minutes} phút {secs:02d} giây"
@@ -634,7 +738,7 @@ def _usage_line(exc: Exception) -> str:
 def main(argv: list[str] | None = None) -> None:
     """Entry point for the console script and ``python -m broadcast``."""
     try:
-        app(args=argv, standalone_mode=False)
+        code = app(args=argv, standalone_mode=False)
     except BroadcastError as exc:
         _fail(exc, f"Lỗi: {exc.message}", 2)
     except _click_errors.UsageError as exc:
@@ -646,6 +750,9 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # a bug: say so in one line, details with --debug
         _fail(exc, f"Lỗi ngoài dự kiến ({type(exc).__name__}: {exc}). "
               "Chạy lại với --debug để xem chi tiết và báo cho nhóm phát triển.", 1)
+    else:
+        if code:  # a command's own exit code (feed: 1 when an entry failed)
+            sys.exit(code)
 
 
 def _fail(exc: BaseException | None, line: str, code: int) -> None:

@@ -8,7 +8,7 @@ import json
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from broadcast import document, sources
@@ -347,6 +347,8 @@ def master_to(mp3: Path, audio: AudioSegment, profile: Profile, mp3_tags: tags.T
 def output_names(options: BuildOptions, script: Script) -> dict[str, Path]:
     folder = Path(options.out_dir) / script.date[:7]
     slug = slugify(script.topic)
+    if script.version > 1:
+        slug = f"{slug}-v{script.version}"
     if options.profile.name != DEFAULT_PROFILE:
         slug = f"{slug}-{slugify(options.profile.name)}"
     if is_draft(script, options):
@@ -372,13 +374,22 @@ def write_draft(source: str | Path, options: BuildOptions,
         raise BroadcastError(f"'{source}' đã là bài soạn sẵn: sửa trực tiếp tệp đó, duyệt bằng "
                              "broadcast approve, dựng bằng broadcast build.")
     script = draft_script(text, options)
-    path = output_names(options, script)[".mp3"].with_suffix(".md")
+    return write_script(script, options, overwrite), script
+
+
+def script_path(options: BuildOptions, script: Script) -> Path:
+    """Where a script's editable file goes: beside its broadcast, named like it."""
+    return output_names(replace(options, draft=False), script)[".mp3"].with_suffix(".md")
+
+
+def write_script(script: Script, options: BuildOptions, overwrite: bool = False) -> Path:
+    path = script_path(options, script)
     if path.exists() and not overwrite:
         raise BroadcastError(f"Đã có bài '{path}' (có thể đã được sửa). Mở tệp đó để sửa tiếp, "
                              "hoặc thêm --force để soạn lại từ đầu.")
     with staged(path.parent) as stage:
         stage_text(stage(path.name), scripts.to_markdown(script))
-    return path, script
+    return path
 
 
 def approve_file(path: Path, by: str, on: dt.date,

@@ -68,6 +68,7 @@ class Script:
     kind: str = ""
     approval: Approval = field(default_factory=Approval)
     script_file: str = ""  # the edited file it was read from, if any
+    version: int = 1  # a changed notice's later bài (from the feed) are versions 2, 3, …
 
     def spoken_sections(self) -> list[Section]:
         return [s for s in self.sections if s.spoken]
@@ -316,7 +317,7 @@ def with_footer(script: Script, user_dir: str | Path | None = None) -> Script:
 
 FRONT_KEYS = ("title", "commune", "source", "document", "kind", "template", "date", "status",
               "approved_by", "approved_on", "approved_hash", "signer_authority",
-              "signer_title", "note")
+              "signer_title", "note", "version")
 FRONT_HELP = ("# Bài tuyên truyền để sửa. Sửa phần nội dung bên dưới dòng '---' thứ hai.\n"
               "# Duyệt xong chạy: broadcast approve TỆP --by \"Họ tên\"; rồi: broadcast build "
               "TỆP\n")
@@ -330,7 +331,10 @@ def to_markdown(script: Script) -> str:
               "date": script.date, "status": a.status, "approved_by": a.by,
               "approved_on": a.on, "approved_hash": a.hash, "signer_authority": a.authority,
               "signer_title": a.title, "note": a.note}
-    front = "".join(f"{k}: {' '.join(str(values[k]).split())}\n" for k in FRONT_KEYS)
+    if script.version > 1:
+        values["version"] = script.version
+    front = "".join(f"{k}: {' '.join(str(values[k]).split())}\n" for k in FRONT_KEYS
+                    if k in values)
     return f"---\n{FRONT_HELP}{front}---\n\n{body_text(script)}"
 
 
@@ -368,7 +372,7 @@ def from_markdown(text: str, source: str, user_dir: str | Path | None = None) ->
     script = Script(title="", topic="", commune=front["commune"], date=front["date"],
                     template=front.get("template", ""), source=front.get("source", ""),
                     reference=front.get("document", ""), kind=front.get("kind", ""),
-                    approval=approval, script_file=source)
+                    approval=approval, script_file=source, version=_version(front, source))
     return with_footer(_titled(script, sections_of(match["body"]), source), user_dir)
 
 
@@ -398,6 +402,13 @@ def _check_front(front: dict, approval: Approval, source: str) -> None:
     except ValueError as exc:
         raise BroadcastError(f"'{source}': khóa 'date' phải là ngày phát dạng NĂM-THÁNG-NGÀY, "
                              "ví dụ 2024-07-04.") from exc
+
+
+def _version(front: dict, source: str) -> int:
+    text = front.get("version", "1")
+    if not text.isdigit() or int(text) < 1:
+        raise BroadcastError(f"'{source}': khóa 'version' phải là số thứ tự phiên bản 1, 2, 3 …")
+    return int(text)
 
 
 # ---------------------------------------------------------------- approval

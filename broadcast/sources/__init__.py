@@ -65,16 +65,21 @@ def read(path: str | Path) -> SourceText:
     """Read a document file into text, or raise BroadcastError naming the file and the problem.
     The reader is chosen by content (PDF, Word, HTML) first, then by suffix."""
     p = Path(path)
-    data = _bytes_of(p)
-    suffix = sniff(data) or p.suffix.lower()
+    return read_data(_bytes_of(p), str(p), p.suffix)
+
+
+def read_data(data: bytes, name: str, suffix: str = "") -> SourceText:
+    """A document's bytes (a download, say) into text; ``name`` is what messages and the
+    SourceText call it, ``suffix`` the format to assume when the content does not say."""
+    suffix = sniff(data) or suffix.lower()
     if suffix not in READERS:
         known = ", ".join(supported_suffixes())
         raise BroadcastError(
-            f"Tệp '{p}' có định dạng '{suffix or 'không đuôi'}' chưa được hỗ trợ; "
+            f"Tệp '{name}' có định dạng '{suffix or 'không đuôi'}' chưa được hỗ trợ; "
             f"các định dạng đọc được: {known}."
         )
     fmt, reader = READERS[suffix]
-    text = reader(data, str(p))
+    text = reader(data, name)
     if fmt != _text.FORMAT:  # the text reader cleans already; the others get the same hygiene
-        text = _text.clean(text, str(p))
-    return SourceText(path=str(p), format=fmt, text=text)
+        text = _text.clean(text, name)
+    return SourceText(path=name, format=fmt, text=text)
