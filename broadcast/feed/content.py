@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import html as htmlmod
-import logging
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -14,38 +13,44 @@ from broadcast.errors import BroadcastError
 from broadcast.feed.entries import FeedEntry, attachment_links
 from broadcast.feed.fetch import Fetched
 
-log = logging.getLogger(__name__)
-
 # A notice is a few hundred words; a portal's teaser (NukeViet's hometext) a few dozen.
-MIN_NOTICE_WORDS = 80
+MIN_NOTICE_WORDS = 60
 Getter = Callable[[str], Fetched]
 
 
 def notice_of(entry: FeedEntry, get: Getter) -> sources.SourceText:
-    """The entry's notice as text, named by its link (what the script's front matter shows)."""
+    """The entry's notice as text, named by its link (what the script's front matter shows).
+    A text shorter than a notice (a teaser, a page of menus) is never built: it is an error
+    that says what was found, and the entry is tried again later."""
     name = entry.link or entry.key
-    short = _entry_text(entry, name)
-    if _words(short) >= MIN_NOTICE_WORDS:
-        return short
+    found = [_entry_text(entry, name)]
+    if _words(found[-1]) >= MIN_NOTICE_WORDS:
+        return found[-1]
     attachments = list(entry.attachments)
     if entry.link and entry.link not in attachments:
         page = get(entry.link)
-        text = _page_text(page, name)
-        if text is not None and (text.format != "html" or _words(text) >= MIN_NOTICE_WORDS):
-            return text
-        short = max((short, text), key=_words)
+        found.append(_page_text(page, name))
+        if found[-1] is not None and (found[-1].format != "html"
+                                      or _words(found[-1]) >= MIN_NOTICE_WORDS):
+            return found[-1]
         attachments += attachment_links(page.data, page.url)
-    for url in attachments:
-        got = get(url)
-        text = sources.read_data(got.data, url, _suffix(url))
-        if _words(text) >= MIN_NOTICE_WORDS or not _words(short):
-            return text
-    if _words(short):
-        log.debug("%s: only %d words found, used as they are", name, _words(short))
-        return short
-    raise BroadcastError(f"Không tìm thấy nội dung văn bản của mục '{entry.title}': mục không "
-                         "có nội dung, trang liên kết không có bài viết, không có tệp đính kèm "
+    if attachments:
+        return _first_readable(attachments, get)
+    most = max(_words(text) for text in found)
+    raise BroadcastError(f"Không tìm thấy nội dung văn bản của mục '{entry.title}': chỉ có "
+                         f"{most} chữ (tóm tắt hoặc trang không có bài), không có tệp đính kèm "
                          ".docx/.pdf.")
+
+
+def _first_readable(urls: list[str], get: Getter) -> sources.SourceText:
+    """The first attachment that downloads and reads (a scanned PDF may come with a .docx)."""
+    problems = []
+    for url in urls:
+        try:
+            return sources.read_data(get(url).data, url, _suffix(url))
+        except BroadcastError as exc:
+            problems.append(exc)
+    raise problems[0]
 
 
 def _entry_text(entry: FeedEntry, name: str) -> sources.SourceText | None:

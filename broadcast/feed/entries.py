@@ -46,9 +46,8 @@ def parse(data: bytes, url: str, content_type: str = "") -> Feed:
     if _looks_like_html(data):
         raise FeedProblem(f"'{url}' là một trang web (HTML), không phải nguồn tin RSS/Atom; "
                           "tìm địa chỉ RSS của cổng thông tin (thường có chữ rss).")
-    headers = {"content-location": url}
-    if content_type:
-        headers["content-type"] = content_type
+    # A feed served as text/html or text/plain is common and harmless: the body decides.
+    headers = {"content-location": url, "content-type": content_type or "application/xml"}
     # A file object, never a string: feedparser would open a string that names a file or URL.
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers,
                               sanitize_html=True, resolve_relative_uris=True)
@@ -70,6 +69,8 @@ def _check(parsed, url: str) -> None:
     import feedparser
 
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if isinstance(problem, feedparser.NonXMLContentType):
+        problem = None
     encoding = (feedparser.CharacterEncodingOverride, feedparser.CharacterEncodingUnknown)
     if isinstance(problem, encoding):
         raise FeedProblem(f"Nguồn tin '{url}' khai báo sai mã hóa ký tự ({problem}); "
