@@ -9,7 +9,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
@@ -147,7 +147,7 @@ def read_feed(source: str, state: State | None, options: FeedOptions,
             getter = _web_getter(options.fetch)
         else:
             path = _local_path(source)
-            feed = feeds.parse(_read_local(path), path.resolve().as_uri())
+            feed = _local_links(feeds.parse(_read_local(path), path.resolve().as_uri()))
             outcome, getter = "read", _local_getter(options.fetch)
     except BroadcastError as exc:
         return FeedResult(key, "failed", exc.message), None, None
@@ -179,9 +179,24 @@ def _download_feed(source: str, state: State | None, options: FeedOptions,
 
 
 def _local_path(source: str) -> Path:
-    if source.lower().startswith("file:"):
-        return Path(url2pathname(urlsplit(source).path))
-    return Path(source)
+    """A path, or a file: URL (feedparser writes 'file:///tmp/a' resolved as 'file://tmp/a',
+    and 'file:///C:/a' as 'file://C:/a')."""
+    if not source.lower().startswith("file:"):
+        return Path(source)
+    parts = urlsplit(source)
+    host = "" if parts.netloc.lower() in ("", "localhost") else parts.netloc
+    if host and not host.endswith(":"):
+        host = "/" + host
+    return Path(url2pathname(host + parts.path))
+
+
+def _local_links(feed: feeds.Feed) -> feeds.Feed:
+    def fixed(url: str) -> str:
+        return _local_path(url).resolve().as_uri() if url.lower().startswith("file:") else url
+
+    return replace(feed, entries=[
+        replace(e, link=fixed(e.link), attachments=tuple(fixed(a) for a in e.attachments))
+        for e in feed.entries])
 
 
 def _read_local(path: Path) -> bytes:
