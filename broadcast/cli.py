@@ -6,6 +6,7 @@ exception is a bug: one line asking for --debug, which shows the traceback.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib
 import json
@@ -737,6 +738,7 @@ def _usage_line(exc: Exception) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point for the console script and ``python -m broadcast``."""
+    _utf8_when_redirected()
     try:
         code = app(args=argv, standalone_mode=False)
     except BroadcastError as exc:
@@ -753,6 +755,16 @@ def main(argv: list[str] | None = None) -> None:
     else:
         if code:  # a command's own exit code (feed: 1 when an entry failed)
             sys.exit(code)
+
+
+def _utf8_when_redirected() -> None:
+    """A scheduled run writes into a log file: UTF-8 there, never the ANSI code page Windows
+    would pick (which cannot write Vietnamese and would crash the run)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding != "utf8" and not stream.isatty() and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(encoding="utf-8", errors="replace")
 
 
 def _fail(exc: BaseException | None, line: str, code: int) -> None:

@@ -107,3 +107,16 @@ def test_parse_summary_and_json(capsys):
     data = json.loads(out)
     assert data["kind"] == "cong_van" and data["date"] == "2025-09-03"
     assert [b["label"] for b in data["body"]] == ["1", "2"]
+
+
+def test_output_into_a_log_file_is_utf8_whatever_the_system_code_page(tmp_path):
+    """Task Scheduler's '>> feed.log' on Windows: stdout is a file in the ANSI code page."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    done = subprocess.run([sys.executable, "-m", "broadcast", "normalize", "ngày 26/6/2024"],
+                          env=env, capture_output=True, cwd=tmp_path, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "hai mươi sáu tháng sáu" in done.stdout.decode("utf-8")
