@@ -280,7 +280,24 @@ def test_an_edit_after_approval_voids_it():
     (lambda t: t.replace("status: draft", "status: draft\nnguoi: X"), "dòng .*nguoi: X"),
     (lambda t: t.replace("date: 2025-09-05", "date: 5/9/2025"), "'date' phải là ngày phát"),
     (lambda t: t.replace("commune: xã Phúc Lộc\n", ""), "thiếu khóa 'commune'"),
+    (lambda t: t.replace("status: draft", "status: draft\nversion: hai"), "'version' phải là"),
+    (lambda t: t.replace("status: draft", "status: draft\nversion: 0"), "'version' phải là"),
 ])
 def test_bad_front_matter_is_named(change, message):
     with pytest.raises(BroadcastError, match=message):
         from_markdown(change(to_markdown(drafted())), "bai.md")
+
+
+def test_a_later_version_keeps_its_number_and_its_own_file_names(tmp_path):
+    from dataclasses import replace
+
+    from broadcast.pipeline import BuildOptions, output_names, script_path
+
+    first = drafted()
+    assert "version" not in to_markdown(first)  # version 1 is not written at all
+    second = from_markdown(to_markdown(replace(first, version=2)), "bai.md")
+    assert second.version == 2
+    options = BuildOptions(out_dir=tmp_path, draft=True)
+    assert output_names(options, second)[".mp3"].name == \
+        output_names(options, first)[".mp3"].name.replace("-DRAFT", "-v2-DRAFT")
+    assert script_path(options, second).name == script_path(options, first).stem + "-v2.md"

@@ -161,10 +161,10 @@ def test_a_file_link_in_a_remote_feed_is_refused(httpserver, tmp_path):
 
 
 @pytest.mark.parametrize(("answer", "says"), [
-    (dict(response_data="lỗi máy chủ", status=500), "lỗi 500"),
-    (dict(response_data=portal.Rss([item("tiem-phong", "a")]).xml()[:-60]), "cú pháp XML"),
-    (dict(response_data="<!DOCTYPE html><html><body>Trang chủ</body></html>"), "trang web"),
-    (dict(response_data="x" * 300_000), "lớn hơn giới hạn"),
+    ({"response_data": "lỗi máy chủ", "status": 500}, "lỗi 500"),
+    ({"response_data": portal.Rss([item("tiem-phong", "a")]).xml()[:-60]}, "cú pháp XML"),
+    ({"response_data": "<!DOCTYPE html><html><body>Trang chủ</body></html>"}, "trang web"),
+    ({"response_data": "x" * 300_000}, "lớn hơn giới hạn"),
 ])
 def test_a_bad_feed_is_reported_and_the_next_feed_still_runs(httpserver, tmp_path, answer, says):
     httpserver.expect_request("/bad").respond_with_data(**answer)
