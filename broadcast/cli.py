@@ -545,7 +545,7 @@ def _feed_table(report) -> str:
         lines.append(f"Nguồn tin {source.source} — {FEED_FEEDS[source.outcome]}: "
                      f"{source.message}")
         for e in (e for e in report.entries if e.feed == source.source):
-            if e.outcome == "unchanged":
+            if e.outcome == "unchanged" or e.seen_before:  # counted below, told before
                 continue
             detail = e.outputs.get("mp3", "") if e.outcome == "built" else e.reason
             lines.append(f"  {FEED_LABELS[e.outcome]:<12} {_clip(e.title, 60):<60}  {detail}")
@@ -753,6 +753,8 @@ def main(argv: list[str] | None = None) -> None:
         _fail(exc, f"Lỗi ngoài dự kiến ({type(exc).__name__}: {exc}). "
               "Chạy lại với --debug để xem chi tiết và báo cho nhóm phát triển.", 1)
     else:
+        if code == 130:  # typer turns Ctrl+C into this return value when not standalone
+            _fail(None, "Đã dừng.", 130)
         if code:  # a command's own exit code (feed: 1 when an entry failed)
             sys.exit(code)
 

@@ -23,6 +23,13 @@ def _private_user_folders(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("BROADCAST_GTTS_URL", raising=False)
 
 
+@pytest.fixture(scope="session")
+def httpserver_listen_address():
+    """pytest-httpserver's portals listen on 127.0.0.1 (never 'localhost', which may resolve
+    to ::1 first)."""
+    return ("127.0.0.1", 0)
+
+
 def corpus_file(name: str) -> Path:
     path = CORPUS / name
     if not path.exists():

@@ -64,6 +64,7 @@ class EntryResult:
     version: int = 0
     attempts: int = 0
     outputs: dict[str, str] = field(default_factory=dict)
+    seen_before: bool = False  # skipped the same way in an earlier run (the table leaves it out)
 
 
 @dataclass
@@ -121,13 +122,18 @@ def run(sources: list[str], options: FeedOptions, builder: Builder,
 def _run_all(sources, options, pattern, state, builder, now, say) -> Report:
     report = Report()
     for source in sources:
+        say(f"Đang đọc nguồn tin {source} …")
         result, feed, getter = read_feed(source, state, options, now)
         report.feeds.append(result)
-        say(f"{source}: {result.message}")
         if feed is not None:
-            run = EntryRun(result.source, state, options, pattern, builder, getter, now, say)
-            report.entries += [run.one(entry) for entry in feed.entries]
+            doing = EntryRun(result.source, state, options, pattern, builder, getter, now, say)
+            report.entries += [doing.one(entry) for entry in feed.entries]
     return report
+
+
+def unexpected(exc: Exception) -> str:
+    return (f"lỗi ngoài dự kiến ({type(exc).__name__}: {exc}); chạy lại với --debug và báo cho "
+            "nhóm phát triển")
 
 
 # ---------------------------------------------------------------- feeds
@@ -151,6 +157,9 @@ def read_feed(source: str, state: State | None, options: FeedOptions,
             outcome, getter = "read", _local_getter(options.fetch)
     except BroadcastError as exc:
         return FeedResult(key, "failed", exc.message), None, None
+    except Exception as exc:  # a bug with one feed must not stop the others
+        log.exception("reading %s", source)
+        return FeedResult(key, "failed", unexpected(exc)), None, None
     if not feed.entries:
         return FeedResult(key, "empty", "nguồn tin không có mục nào."), None, None
     said = "không đổi từ lần trước" if outcome == "unchanged" else "đã tải"
@@ -259,7 +268,9 @@ class EntryRun:
             if row is None and not self.options.dry_run:
                 self._save(EntryRow(self.feed, entry.key, entry.title, entry.link,
                                     entry.fingerprint, status=SKIPPED, error=reason))
-            return self._result(entry, "skipped", reason)
+            result = self._result(entry, "skipped", reason)
+            result.seen_before = row is not None and row.status == SKIPPED and row.error == reason
+            return result
         early = self._settled(entry, row)
         if early is not None:
             return early
@@ -271,8 +282,7 @@ class EntryRun:
             return self._failed(entry, row, exc.message)
         except Exception as exc:  # a bug with one entry must not stop the others
             log.exception("building %s", entry.link or entry.key)
-            return self._failed(entry, row, f"lỗi ngoài dự kiến ({type(exc).__name__}: {exc}); "
-                                "chạy lại với --debug và báo cho nhóm phát triển")
+            return self._failed(entry, row, unexpected(exc))
 
     def _filtered(self, entry: feeds.FeedEntry) -> str:
         text = unicodedata.normalize("NFC", " ".join((entry.title, *entry.categories)))

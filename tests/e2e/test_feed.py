@@ -76,6 +76,7 @@ def test_a_portal_feed_builds_each_notice_once_across_runs(httpserver, tmp_path,
     stamps = {p: p.stat().st_mtime_ns for p in (tmp_path / "out").rglob("*.mp3")}
     code, out, _ = run_cli(["feed", url, *COMMUNE, "--out", "out"], capsys)
     assert code == 0 and "Tổng: 1 bỏ qua, 3 đã có." in out
+    assert "Hội thi văn nghệ" not in out  # told once, in the first run
     assert {p: p.stat().st_mtime_ns for p in (tmp_path / "out").rglob("*.mp3")} == stamps
 
 

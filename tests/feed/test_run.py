@@ -196,7 +196,9 @@ def test_match_and_since_choose_the_entries(httpserver, tmp_path):
     url = serve_rss(httpserver, old, festival, item("tiem-phong", "a", title="CÔNG VĂN số 12"))
     report = run([url], opts(tmp_path, since=dt.date(2025, 10, 1)), Recorder(), NOW)
     assert outcomes(report) == [("q", "skipped"), ("v", "skipped"), ("a", "built")]
-    assert "trước --since" in report.entries[0].reason
+    assert "trước --since" in report.entries[0].reason and not report.entries[0].seen_before
+    again = run([url], opts(tmp_path, since=dt.date(2025, 10, 1)), Recorder(), NOW)
+    assert [e.seen_before for e in again.entries] == [True, True, False]
     only = run([url], opts(tmp_path / "2", match="văn nghệ"), Recorder(), NOW)
     assert outcomes(only) == [("q", "skipped"), ("v", "built"), ("a", "skipped")]
 
