@@ -491,14 +491,12 @@ def feed(
 ) -> None:
     """Đọc nguồn tin văn bản mới, dựng bản nháp bài cho từng văn bản, báo bài chờ duyệt."""
     from broadcast import feed as feeds
-    from broadcast.config import load_settings
+    from broadcast.config import load_settings, require_commune
     from broadcast.pipeline import choose_engine
 
     settings = load_settings(config)
     options = _options(settings, commune=commune, engine=engine, out=out, profile=profile)
-    if options.commune is None:
-        raise BroadcastError("Chưa biết tên xã: thêm --commune \"Tên xã\", hoặc chạy "
-                             "'broadcast init' để lưu thông tin xã vào broadcast.toml.")
+    require_commune(options.commune)  # before any download, not once per entry
     feed_options = feeds.FeedOptions(
         out_dir=options.out_dir, state_file=state, match=match or feeds.DEFAULT_MATCH,
         since=_parse_date(since) if since else None, dry_run=dry_run, retry_now=retry,

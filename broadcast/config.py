@@ -122,10 +122,15 @@ class Settings:
         """The commune named on the command line (``text``), else broadcast.toml's."""
         if text:
             return self.commune.renamed(text) if self.commune else Commune.from_text(text)
-        if self.commune is None:
-            raise BroadcastError("Chưa biết tên xã: thêm --commune \"Tên xã\", hoặc chạy "
-                                 "'broadcast init' một lần để lưu thông tin xã vào broadcast.toml.")
-        return self.commune
+        return require_commune(self.commune)
+
+
+def require_commune(commune: Commune | None) -> Commune:
+    """The commune, or the one error that says how to name it."""
+    if commune is None:
+        raise BroadcastError("Chưa biết tên xã: thêm --commune \"Tên xã\", hoặc chạy "
+                             "'broadcast init' một lần để lưu thông tin xã vào broadcast.toml.")
+    return commune
 
 
 def load_settings(path: Path | None = None) -> Settings:

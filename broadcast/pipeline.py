@@ -17,7 +17,7 @@ from broadcast.audio import AudioSegment, bed, ffmpeg, jingles, music, tags
 from broadcast.audio.mastering import Loudness, master
 from broadcast.audio.program import Program, assemble, repeat_offsets, repeated
 from broadcast.audio.tempo import change_speed
-from broadcast.config import Commune, VoiceSettings
+from broadcast.config import Commune, VoiceSettings, require_commune
 from broadcast.errors import BroadcastError
 from broadcast.profiles import DEFAULT_PROFILE, Profile
 from broadcast.script import Approval, Script, ScriptOptions, render
@@ -143,13 +143,11 @@ def prepare(source: str | Path, options: BuildOptions) -> tuple[Script, list[Seg
 
 def draft_script(text: sources.SourceText, options: BuildOptions) -> Script:
     """A directive's text → its script, through the template of its kind."""
-    if options.commune is None:
-        raise BroadcastError("Chưa biết tên xã: thêm --commune \"Tên xã\", hoặc chạy "
-                             "'broadcast init' để lưu thông tin xã vào broadcast.toml.")
+    commune = require_commune(options.commune)
     directive = document.parse(text)
     if not directive.body and not directive.preamble:
         raise BroadcastError(f"Không tìm thấy nội dung nào để đọc trong '{text.path}'.")
-    return render(directive, options.commune, options.broadcast_date, options.template,
+    return render(directive, commune, options.broadcast_date, options.template,
                   options.template_dir, options.script, options.approval)
 
 

@@ -416,8 +416,12 @@ def _version(front: dict, source: str) -> int:
 
 def content_hash(script: Script) -> str:
     """What the leader approved: the spoken text, whitespace-insensitive."""
-    words = " ".join(body_text(script).split())
-    return hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
+    return words_hash(body_text(script))
+
+
+def words_hash(text: str) -> str:
+    """A short hash that changes when the words change, not when the spacing does."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
 
 
 def approve(script: Script, by: str, on: dt.date, user_dir: str | Path | None = None) -> Script:

@@ -3,15 +3,16 @@ notice, else the linked page's main text, else a .docx/.pdf attached to the entr
 
 from __future__ import annotations
 
-import hashlib
 import html as htmlmod
 from collections.abc import Callable
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from broadcast import sources
 from broadcast.errors import BroadcastError
 from broadcast.feed.entries import FeedEntry, attachment_links
 from broadcast.feed.fetch import Fetched
+from broadcast.script import words_hash
 
 # A notice is a few hundred words; a portal's teaser (NukeViet's hometext) a few dozen.
 MIN_NOTICE_WORDS = 60
@@ -78,8 +79,7 @@ def _page_text(page: Fetched, name: str) -> sources.SourceText | None:
 
 
 def _suffix(url: str) -> str:
-    path = urlsplit(url).path.lower()
-    return path[path.rfind("."):] if "." in path.rsplit("/", 1)[-1] else ""
+    return PurePosixPath(urlsplit(url).path).suffix.lower()
 
 
 def _words(text: sources.SourceText | None) -> int:
@@ -88,4 +88,4 @@ def _words(text: sources.SourceText | None) -> int:
 
 def content_hash(text: sources.SourceText) -> str:
     """What changes when the notice changes: its words, whitespace-insensitive."""
-    return hashlib.sha256(" ".join(text.text.split()).encode("utf-8")).hexdigest()[:16]
+    return words_hash(text.text)

@@ -4,7 +4,6 @@ bad XML (feedparser's bozo), a wrong character encoding, or a web page instead o
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
 import json
 import re
@@ -12,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from broadcast.errors import BroadcastError
+from broadcast.script import words_hash
 
 ATTACHMENT_SUFFIXES = (".docx", ".pdf")
 # UTF-8 read as Latin-1/Windows-1252: "Thông" → "ThÃ´ng", "Ủy" → "á»¦y".
@@ -91,13 +91,13 @@ def _entry(item, feed_url: str) -> FeedEntry:
     link = item.get("link", "")
     html = _html_of(item)
     attachments = tuple(dict.fromkeys(_attachments(item, html, link or feed_url)))
-    key = item.get("id") or link or "title:" + _digest(title)
+    key = item.get("id") or link or "title:" + words_hash(title)
     categories = tuple(t.get("term", "") for t in item.get("tags", []) if t.get("term"))
     seen = {"title": title, "link": link, "html": html, "attachments": attachments,
             "updated": item.get("updated", "") if "updated" in item else ""}
     return FeedEntry(key=key, title=title, link=link, categories=categories,
                      published=_date(item), html=html, attachments=attachments,
-                     fingerprint=_digest(json.dumps(seen, ensure_ascii=False, sort_keys=True)))
+                     fingerprint=words_hash(json.dumps(seen, ensure_ascii=False, sort_keys=True)))
 
 
 def _html_of(item) -> str:
@@ -133,7 +133,3 @@ def attachment_links(html: str | bytes, base: str) -> list[str]:
 def _date(item) -> dt.date | None:
     parsed = item.get("published_parsed") or item.get("updated_parsed")
     return dt.date(*parsed[:3]) if parsed else None
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

@@ -118,14 +118,14 @@ def _body(response, url: str, settings: FetchSettings) -> bytes:
 
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > settings.max_bytes:
-        raise _too_big(url, settings)
+        raise too_big(url, settings)
     deadline = time.monotonic() + settings.total_timeout
     data = bytearray()
     try:
         for chunk in response.iter_content(CHUNK):
             data += chunk
             if len(data) > settings.max_bytes:
-                raise _too_big(url, settings)
+                raise too_big(url, settings)
             if time.monotonic() > deadline:
                 raise FetchError(f"Tải '{url}' quá {settings.total_timeout:g} giây mà chưa xong; "
                                  "thử lại sau.")
@@ -148,7 +148,7 @@ def _drain(response) -> None:
         pass
 
 
-def _too_big(url: str, settings: FetchSettings) -> FetchError:
+def too_big(url: str, settings: FetchSettings) -> FetchError:
     return FetchError(f"'{url}' lớn hơn giới hạn {settings.max_bytes / 1e6:g} MB mỗi tệp; "
                       "bỏ qua (nới giới hạn bằng --max-mb nếu đúng là văn bản cần đọc).")
 

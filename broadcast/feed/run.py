@@ -17,7 +17,7 @@ from urllib.request import url2pathname
 from broadcast.errors import BroadcastError
 from broadcast.feed import entries as feeds
 from broadcast.feed.content import Getter, content_hash, notice_of
-from broadcast.feed.fetch import Fetched, FetchSettings, fetch, is_web_address
+from broadcast.feed.fetch import Fetched, FetchSettings, fetch, is_web_address, too_big
 from broadcast.feed.lock import RunLock
 from broadcast.feed.state import BUILT, FAILED, SKIPPED, EntryRow, FeedCopy, State
 from broadcast.sources import SourceText
@@ -231,7 +231,7 @@ def _local_getter(settings: FetchSettings) -> Getter:
         path = _local_path(url)
         data = _read_local(path)
         if len(data) > settings.max_bytes:
-            raise BroadcastError(f"'{path}' lớn hơn giới hạn {settings.max_bytes / 1e6:g} MB.")
+            raise too_big(str(path), settings)
         return Fetched(path.resolve().as_uri(), data)
     return get
 
