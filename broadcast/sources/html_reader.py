@@ -26,10 +26,25 @@ def read(data: bytes, name: str) -> str:
                                favor_recall=True, include_comments=False, include_tables=True)
     if not body or len(body.split()) < MIN_WORDS:
         raise BroadcastError(f"Không tìm thấy nội dung bài viết trong trang '{name}'.")
-    body = MARKDOWN_ESCAPE.sub(r"\1", body)
-    body = re.sub(r"^#\s+", "", body.lstrip())  # the article's h1 is its title, not a section
+    body = MARKDOWN_ESCAPE.sub(r"\1", body).lstrip()
+    heading, _, rest = body.partition("\n")
+    if heading.startswith("# ") and has_own_header(rest):
+        body = rest.lstrip()  # a page heading over a whole document: its own header names it
+    body = re.sub(r"^#\s+", "", body)  # the article's h1 is its title, not a section
     metadata = trafilatura.extract_metadata(data)
     title = (metadata.title or "").strip() if metadata else ""
-    if title and title not in body[: len(title) + 200]:
+    if title and title not in body[: len(title) + 200] and not has_own_header(body):
         body = f"{title}\n\n{body}"
     return body
+
+
+HEADER_LINES = 6
+
+
+def has_own_header(body: str) -> bool:
+    """True when the article is a whole document with its own header ("ỦY BAN NHÂN DÂN …",
+    "Số: …", "THÔNG BÁO"): the page's title put before it would hide that header from the
+    document parser and be read aloud as the document's name."""
+    lines = [line.strip("*_ ") for line in body.splitlines() if line.strip("*_ ")]
+    return any(line.startswith("Số:") or (line.isupper() and len(line) > 3)
+               for line in lines[:HEADER_LINES])

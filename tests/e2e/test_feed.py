@@ -68,8 +68,11 @@ def test_a_portal_feed_builds_each_notice_once_across_runs(httpserver, tmp_path,
     assert "Tổng: 3 đã dựng, 1 bỏ qua." in out and "Hội thi văn nghệ" in out
     drafts = sorted((tmp_path / "out").glob("*/*.md"))
     assert len(drafts) == 3 and all(str(d.relative_to(tmp_path)) in out for d in drafts)
-    for draft in drafts:
-        script = from_markdown(sources.read(draft).text, str(draft))
+    scripts = [from_markdown(sources.read(d).text, str(d)) for d in drafts]
+    assert sorted(s.kind for s in scripts) == ["cong_van", "ke_hoach", "thong_bao"]
+    # the plan's own subject, not the portal page's title ("Kế hoạch tuyên truyền")
+    assert any("DUY TRÌ, CẢI THIỆN" in s.title for s in scripts)
+    for draft, script in zip(drafts, scripts, strict=True):
         assert script.approval.status == "draft" and script.source.startswith(url[:-4])
         mp3 = draft.with_name(draft.stem + "-DRAFT.mp3")
         assert len(decode(mp3, rate=8000)) / 8000 > 60  # a whole notice read, not a teaser

@@ -28,3 +28,20 @@ def test_page_without_article_is_a_user_error(tmp_path):
                     encoding="utf-8")
     with pytest.raises(BroadcastError, match="trong.html"):
         sources.read(page)
+
+
+def test_a_whole_document_on_a_page_keeps_its_own_header_first(tmp_path):
+    """A portal that prints the notice itself: neither the page title ("… - Cổng thông tin")
+    nor the article's heading may come before "UBND … Số: …", or the notice loses its kind and
+    subject."""
+    notice = (FIXTURES / "cong-van-nho.txt").read_text(encoding="utf-8")
+    paragraphs = "".join(f"<p>{block}</p>" for block in notice.split("\n\n") if block.strip())
+    page = tmp_path / "cv.html"
+    page.write_text(f"<html><head><title>Tiêm phòng dại - Cổng thông tin xã</title></head>"
+                    f"<body><article><h1>Tiêm phòng dại cho chó, mèo</h1>{paragraphs}</article>"
+                    "</body></html>", encoding="utf-8")
+    source = sources.read(page)
+    assert source.text.startswith("UBND XÃ AN PHÚ") and "Cổng thông tin" not in source.text
+    assert "Tiêm phòng dại cho chó" not in source.text
+    directive = document.parse(source)
+    assert directive.kind == "cong_van" and directive.number == "12"
