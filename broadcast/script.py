@@ -19,9 +19,8 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from broadcast.config import DEFAULT_NOTE, Commune
 from broadcast.document import Directive
+from broadcast.document.case import normal_case
 from broadcast.errors import BroadcastError
-
-UNIT_WORDS = ("huyện", "tỉnh", "xã", "phường", "thị trấn", "thị xã", "thành phố", "quận")
 
 
 @dataclass
@@ -95,32 +94,6 @@ def template_dirs(user_dir: str | Path | None = None) -> list[Path]:
 
 
 # ---------------------------------------------------------------- filters
-
-
-def normal_case(text: str) -> str:
-    """'ỦY BAN NHÂN DÂN HUYỆN ĐỨC THỌ' → 'Ủy ban nhân dân huyện Đức Thọ', 'UBND XÃ AN PHÚ' →
-    'UBND xã An Phú'; text already in mixed case is kept."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters or not all(c.isupper() for c in letters):
-        return text
-    lowered = " ".join(w if _is_acronym(w) else w.lower() for w in text.split())
-    units = "|".join(UNIT_WORDS)
-    lowered = re.sub(rf"\b({units})\s+((?:(?!{NAME_STOP}\b)[^\W\d_]+\s*)+)",
-                     lambda m: f"{m[1]} {m[2].title()}", lowered)
-    return lowered[:1].upper() + lowered[1:]
-
-
-# Words that end a place name after its unit: "huyện Krông Nô năm 2023".
-NAME_STOP = r"(?:năm|và|về|của|tại|trong|theo|đến|cho|giai|với|nhằm)"
-
-
-SYLLABLE = re.compile(r"^(NGH|NG|GH|GI|KH|PH|TH|TR|CH|NH|QU|[BCDĐGHKLMNPRSTVX])?[AEIOUY]{1,3}"
-                      r"(NG|NH|CH|[CMNPTIUOY])?$")
-
-
-def _is_acronym(word: str) -> bool:
-    """'UBND', 'HĐND' are acronyms; 'BAN', 'AN' (plain syllables without marks) are words."""
-    return bool(re.fullmatch(r"[A-ZĐ&]{2,8}", word)) and not SYLLABLE.match(word)
 
 
 # The names of bodies keep their capital inside a sentence: "gửi Ủy ban nhân dân các xã".

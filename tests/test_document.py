@@ -102,7 +102,7 @@ def test_text_without_structure_still_parses():
 
 @pytest.mark.parametrize(("line", "number", "symbol"), [
     ("Số: 45/TB-UBND", "45", "TB-UBND"), ("Số: /UBND-NV", "", "UBND-NV"),
-    ("Số:  179 /KH-UBND", "179", "KH-UBND"), ("Số 12-NQ/TU", "", ""),
+    ("Số:  179 /KH-UBND", "179", "KH-UBND"), ("Số 12-NQ/TU", "12", "NQ/TU"),
 ])
 def test_number_header_variants(line, number, symbol):
     doc = document.parse(f"{line}\n\nTHÔNG BÁO\n\nVề việc X\n\nNội dung.")

@@ -16,6 +16,7 @@ MARKER = re.compile(
 HEADER_PART = re.compile(r"^(?:Số\s*:|Kính gửi|Nơi nhận|V/v|CỘNG HÒA|Độc lập|TM\.|KT\.|TL\.)")
 MIN_CHARS_PER_PAGE = 20
 FULL_LINE = 0.85  # a line this close to the longest lines was wrapped, not ended
+WRAP_MIN = 40  # characters: shorter lines (titles, a signature block) were ended by hand
 
 
 def _is_caps(line: str) -> bool:
@@ -33,8 +34,9 @@ def _starts_paragraph(prev: str, line: str, full: int) -> bool:
 
 
 def reflow(lines: list[str]) -> str:
-    """Visual lines → paragraphs separated by blank lines; lines inside a paragraph keep their
-    line breaks (a signature or issuer block stays one line per part)."""
+    """Visual lines → paragraphs separated by blank lines. A line that fills the width was
+    wrapped and goes on with a space; a shorter line inside a paragraph keeps its line break (a
+    title, a signature or issuer block stays one line per part)."""
     paragraphs: list[str] = []
     lengths = sorted(len(" ".join(line.split())) for line in lines if line.strip())
     full = lengths[int(len(lengths) * 0.9)] if lengths else 0
@@ -45,7 +47,8 @@ def reflow(lines: list[str]) -> str:
             prev = ""
             continue
         if paragraphs and prev and not _starts_paragraph(prev, line, full):
-            paragraphs[-1] += "\n" + line
+            wrapped = len(prev) >= max(FULL_LINE * full, WRAP_MIN)
+            paragraphs[-1] += (" " if wrapped else "\n") + line
         else:
             paragraphs.append(line)
         prev = line

@@ -55,14 +55,20 @@ def test_broken_pdf_is_a_user_error(tmp_path):
 
 
 @pytest.mark.parametrize(("lines", "expected"), [
+    # a line as long as the longest was wrapped: it goes on with a space
     (["Tăng cường công tác tuyên truyền, kịp thời đăng", "tải các nội dung."],
-     "Tăng cường công tác tuyên truyền, kịp thời đăng\ntải các nội dung."),
+     "Tăng cường công tác tuyên truyền, kịp thời đăng tải các nội dung."),
     (["Câu một dài kết thúc ở giữa dòng thôi nhé.", "Kết.", "Câu hai mở đầu."],
-     "Câu một dài kết thúc ở giữa dòng thôi nhé.\nKết.\n\nCâu hai mở đầu."),
+     "Câu một dài kết thúc ở giữa dòng thôi nhé. Kết.\n\nCâu hai mở đầu."),
     (["Một dòng rất dài được ngắt vì hết chỗ và kết thúc câu.", "Câu sau vẫn cùng đoạn.",
       "Một dòng rất dài được ngắt vì hết chỗ và hết đoạn văn", "ở đây."],
-     "Một dòng rất dài được ngắt vì hết chỗ và kết thúc câu.\nCâu sau vẫn cùng đoạn.\n\n"
-     "Một dòng rất dài được ngắt vì hết chỗ và hết đoạn văn\nở đây."),
+     "Một dòng rất dài được ngắt vì hết chỗ và kết thúc câu. Câu sau vẫn cùng đoạn.\n\n"
+     "Một dòng rất dài được ngắt vì hết chỗ và hết đoạn văn ở đây."),
+    # a short line inside a paragraph (a title over the text) keeps its line break
+    (["Về việc tổ chức Tết Trồng cây", "Thực hiện Kế hoạch số 12/KH-UBND ngày 3/1/2025 của UBND "
+      "huyện về việc tổ chức Tết trồng cây", "đời đời nhớ ơn Bác Hồ, UBND xã thông báo:"],
+     "Về việc tổ chức Tết Trồng cây\nThực hiện Kế hoạch số 12/KH-UBND ngày 3/1/2025 của UBND "
+     "huyện về việc tổ chức Tết trồng cây đời đời nhớ ơn Bác Hồ, UBND xã thông báo:"),
     (["như sau:", "1. Việc một;", "- Ý nhỏ"], "như sau:\n\n1. Việc một;\n\n- Ý nhỏ"),
     (["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Hoài Đức"],
      "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Hoài Đức"),

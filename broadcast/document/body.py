@@ -1,0 +1,119 @@
+"""The document's text: pieces → paragraphs (wrapped lines joined, page breaks mended) → the
+tree of headings, items, bullets and paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from broadcast.document.model import Block, Piece
+from broadcast.document.patterns import (
+    ARTICLE,
+    BULLET,
+    CHAPTER,
+    DEADLINE,
+    LETTERED,
+    MARKER,
+    NUMBERED,
+    ROMAN,
+    TERMINAL,
+    is_caps,
+    iso_date,
+    words,
+)
+
+
+BARE_LABEL = re.compile(r"^(?:Điều\s+\d{1,3}|Chương\s+[IVXL\d]+|[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2})*|"
+                        r"[a-zđ])\s*[.:)\-–]?$")
+
+
+@dataclass
+class Para:
+    """A paragraph of the text and the pieces it was made of."""
+
+    text: str
+    lines: list[str]
+    marked_heading: bool = False
+    pieces: list[Piece] = field(default_factory=list)
+
+
+def _wrapped(prev: str, piece: Piece) -> bool:
+    """Does ``piece`` continue the paragraph that ends with ``prev`` (a wrapped line, a sentence
+    cut by a page break), rather than start a new one?"""
+    text = piece.text
+    if BARE_LABEL.match(prev):  # "Điều 1." on its own line, its text below
+        return not MARKER.match(text)
+    if MARKER.match(text) or piece.heading or not prev:
+        return False
+    if text[:1].islower() or not (text[:1].isalpha() or text[:1] in "“\"'"):
+        # "… trong năm" / "2015 tình hình …", "(108.263), …", "ngày 17/01/2023 …"
+        return not prev.endswith((".", "!", "?")) or prev.endswith(("TP.", "v.v."))
+    if TERMINAL.search(prev) or piece.gap or is_caps(text) != is_caps(prev):
+        return False
+    return words(prev) >= 8
+
+
+def paragraphs_of(pieces: list[Piece]) -> list[Para]:
+    """Paragraphs of the text: wrapped lines joined, a new paragraph at a label or a blank line
+    (unless a sentence runs on over it)."""
+    out: list[Para] = []
+    for piece in pieces:
+        if out and _wrapped(out[-1].text, piece):
+            last = out[-1]
+            last.text = f"{last.text} {piece.text}"
+            last.lines.append(piece.text)
+            last.pieces.append(piece)
+        else:
+            out.append(Para(piece.text, [piece.text], piece.heading, [piece]))
+    return out
+
+
+def deadlines(text: str) -> list[str]:
+    return [iso_date(y, m, d) for d, m, y in DEADLINE.findall(text)]
+
+
+def _is_heading(text: str, marked: bool) -> bool:
+    return marked or (words(text) <= 14 and not re.search(r"[.;]$", text))
+
+
+def block_of(para: Para) -> tuple[int, Block]:
+    """(nesting level, block) for one paragraph; smaller level = higher in the tree."""
+    text = para.text
+    for level, pattern in ((1, CHAPTER), (1, ROMAN), (2, ARTICLE), (2, NUMBERED), (3, LETTERED)):
+        match = pattern.match(text)
+        if match:
+            label, rest = match["label"], match["text"].strip()
+            kind = "heading" if level == 1 or _is_heading(rest, para.marked_heading) else "item"
+            level += label.count(".") if pattern is NUMBERED else 0
+            return level, Block(kind, rest, label, deadlines=deadlines(rest))
+    match = BULLET.match(text)
+    if match:
+        return 9, Block("bullet", match["text"].strip(), deadlines=deadlines(text))
+    if para.marked_heading:
+        return 1, Block("heading", text)
+    return 10, Block("paragraph", text, deadlines=deadlines(text))
+
+
+def build_tree(paras: list[Para]) -> tuple[list[Para], list[Block]]:
+    """The paragraphs before the first labelled block (the preamble) and the tree of the rest."""
+    preamble: list[Para] = []
+    roots: list[Block] = []
+    stack: list[tuple[int, Block]] = []
+    for para in paras:
+        level, block = block_of(para)
+        if block.type == "paragraph" and not stack and not roots:
+            preamble.append(para)
+            continue
+        while stack and (stack[-1][0] >= level or (level == 10 and stack[-1][0] == 9)):
+            stack.pop()
+        (stack[-1][1].children if stack else roots).append(block)
+        if level < 10:
+            stack.append((level, block))
+    return preamble, roots
+
+
+def walk(blocks: list[Block]):
+    """Yield every block of a tree, depth first, in reading order."""
+    for block in blocks:
+        yield block
+        yield from walk(block.children)

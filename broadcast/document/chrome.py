@@ -1,0 +1,135 @@
+"""Stage 1, chrome: the page around a document. A line (or a glued piece of one) that belongs to
+the portal, the legal-document site or the viewer (menus, counters, share and print links,
+metadata tables, URLs, file names, posting times, separators) is named here with the reason, so
+it is dropped, never silently deleted and never read aloud.
+
+Each rule is a small function ``str -> str | None`` (the reason); ``RULES`` is the ordered list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from broadcast.document.patterns import words
+
+# Words of a portal's furniture: a line that is one of these (alone, or with a count) is chrome.
+MENU_WORDS = (
+    "lượt xem", "lượt truy cập", "lượt tải", "lượt đọc", "số lượt", "đang truy cập", "đang online",
+    "trực tuyến", "hôm nay", "hôm qua", "tuần này", "tháng này", "tổng truy cập", "tổng số",
+    "thống kê truy cập", "chia sẻ", "share", "tweet", "like", "thích", "in bài", "in trang",
+    "bản in", "print", "gửi email", "gửi bài", "email", "đăng nhập", "đăng ký", "đăng xuất",
+    "tải về", "tải xuống", "download", "xem thêm", "xem tiếp", "xem chi tiết", "quay lại",
+    "trở về", "về đầu trang", "lên đầu trang", "trang chủ", "tin liên quan", "tin tức liên quan",
+    "bài viết liên quan", "văn bản liên quan", "các tin khác", "tin khác", "bài viết khác",
+    "tin mới", "tin mới nhất", "tin đọc nhiều", "đọc nhiều nhất", "đánh giá", "bình luận",
+    "ý kiến bạn đọc", "gửi ý kiến", "gửi bình luận", "ban biên tập", "liên hệ", "giới thiệu",
+    "sơ đồ cổng", "sơ đồ trang", "sitemap", "tìm kiếm", "tìm kiếm tin tức", "liên kết website",
+    "liên kết", "bản đồ hành chính", "bản đồ", "facebook", "zalo", "youtube", "twitter",
+    "image banner", "banner", "adsense", "quảng cáo", "lưu", "chủ đề", "từ khóa", "từ khoá",
+    "tags", "tag", "cỡ chữ", "font size", "a+", "a-", "nghe bài", "nghe đọc bài",
+    "đọc bài", "audio", "video", "hình ảnh", "thư viện ảnh", "tiện ích", "menu", "trang trước",
+    "trang sau", "mục lục", "đầu trang", "cuối trang", "đường dây nóng", "hỏi đáp",
+    "mặc định", "cỡ chữ", "xem với cỡ chữ", "lớn", "nhỏ", "vừa", "bình thường", "in", "gửi",
+    "đọc bài viết", "nghe", "dừng", "tiếp tục", "bài trước", "bài tiếp theo", "bài sau",
+    "văn bản gốc", "thuộc tính", "lược đồ", "tiếng anh", "english", "tải văn bản", "in văn bản", "bản pdf", "bản word", "đóng",
+    "close", "top", "home", "login", "search", "rss", "góp ý",
+)
+MENU = re.compile(r"^(?:%s)\s*:?\s*[\d.,]*$" % "|".join(map(re.escape, MENU_WORDS)), re.I)
+MENU_WORD = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(
+    map(re.escape, sorted(MENU_WORDS, key=len, reverse=True))), re.I)
+COUNTER = re.compile(r"^(?:Lượt\s+(?:xem|truy\s+cập|tải|đọc)|Hôm\s+(?:nay|qua)|Tuần\s+này|"
+                     r"Tháng\s+này|Tổng(?:\s+số)?(?:\s+lượt)?(?:\s+truy\s+cập)?|Đang\s+"
+                     r"(?:online|truy\s+cập)|Trực\s+tuyến|Số\s+lượt\s+\w+)\s*:?\s*[\d.,]+\b",
+                     re.I)
+# Keys of a legal site's attribute table ("Số hiệu: 155/KH-UBND Loại văn bản: Văn bản khác").
+METADATA_KEYS = (
+    "Số hiệu", "Ký hiệu", "Loại văn bản", "Ngày ban hành", "Ngày có hiệu lực", "Ngày hiệu lực",
+    "Ngày hết hiệu lực", "Cơ quan ban hành", "Nơi ban hành", "Người ký", "Lĩnh vực",
+    "Tình trạng", "Tình trạng hiệu lực", "Ngày công báo", "Số công báo", "Cấp ban hành",
+    "Ngày đăng", "Ngày cập nhật", "Trích yếu", "Người ký duyệt", "Ngày đăng tải", "Tệp đính kèm",
+    "File đính kèm", "Đính kèm", "Chức vụ", "Phạm vi", "Thông tin", "Tải file", "Loại File",
+    "Số trang", "Dung lượng", "Nguồn thu thập", "Văn bản gốc",
+)
+METADATA = re.compile(r"(?:^|\|)\s*(?:%s)\s*(?::|\|)" % "|".join(map(re.escape, METADATA_KEYS)),
+                      re.I)
+URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+FILE_NAME = re.compile(r"^(?:[A-Za-z]:\\|\\\\|/)?(?:[\w.\- ]+[\\/])*[\w.\- ]+\."
+                       r"(?:docx?|pdf|xlsx?|pptx?|rar|zip|jpe?g|png|gif|html?|aspx?|php)$", re.I)
+PATH = re.compile(r"^[A-Za-z]:\\\S")  # "d:\2011\CV\SVH\T4\Bau cho Vinh Ha Long"
+SEPARATOR = re.compile(r"^[\s\-–—_=*~·•.,;:|/\\#+<>]*$")
+# A posting time ("16/11/2008 - 21:24", "10:21 14/09/2018", "22/04/2021", "Thứ hai, 12/3/2024").
+_DMY = r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
+_TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
+POSTED = re.compile(
+    rf"^(?:(?:Thứ\s+\w+|Chủ\s+nhật)\s*,?\s*)?(?:(?:Ngày\s+)?(?:đăng|cập\s+nhật|đăng\s+tải|"
+    rf"xuất\s+bản|viết)\s*:?\s*)?(?:\(?(?:{_DMY}|{_TIME})\)?[\s,\-|–]*)+(?:GMT[+\-]?\d*)?$",
+    re.I,
+)
+UPDATED = re.compile(r"^(?:Ngày\s+)?(?:cập\s+nhật|đăng|đăng\s+tải|đăng\s+lúc|cập\s+nhật\s+lúc|"
+                     r"xuất\s+bản|ngày\s+đăng)\s*:?\s*(?:lúc\s*)?\d", re.I)
+AGO = re.compile(r"^\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước$", re.I)
+MARKUP = re.compile(r"^(?:</?\w+[^>]*>?|<!--.*|-->|\{.*\}|intTypePromotion=\d+|!\[[^\]]*\]\([^)]*\)"
+                    r"|!\[\]\(\)|\[\d+\])\s*\|?$", re.I)
+VIEWER = re.compile(r"^(?:Nội\s+dung\s+(?:Text|văn\s+bản)\s*:|Bạn\s+đang\s+xem|Vui\s+lòng\s+tải|"
+                    r"Download\s+Vui|Xem\s+và\s+tải|Tải\s+bản\s+đầy\s+đủ|Để\s+sử\s+dụng\s+toàn\s+bộ|"
+                    r"Nếu\s+bạn\s+là\s+thành\s+viên|Cơ\s+sở\s+dữ\s+liệu\s+được\s+bảo\s+vệ|"
+                    r"được\s+sử\s+dụng\s+cho\s+việc\s+quản\s+lý|Bản\s+quyền|Copyright|©|"
+                    r"Chia\s+sẻ\s*:|Loại\s+File\s*:|Kích\s*\d|Chuyển\s+đổi\s+dữ\s+liệu\s*\d|"
+                    r"[\d.,]+\s*[KM]b\.?$|Mời\s+bạn\s+đọc|Theo\s+dõi\s+chúng\s+tôi|"
+                    r"Ghi\s+rõ\s+nguồn|Bài\s+viết\s+cùng\s+chuyên\s+mục)", re.I)
+# Word's drawing shapes left in the text: "straight connector 2Số: 1551 /UBND-VX".
+SHAPE = re.compile(r"^(?:straight\s+(?:arrow\s+)?connector|text\s*box|picture|rectangle|"
+                   r"line|group|canvas|oval|shape)\s*\d+\s*", re.I)
+
+
+def _url(text: str) -> str | None:
+    match = URL.search(text)
+    if match and len(text) - len(match[0]) <= 20 and words(text) <= 5:
+        return "địa chỉ web"
+    return None
+
+
+def _file_name(text: str) -> str | None:
+    return "tên tệp" if FILE_NAME.match(text) or PATH.match(text) else None
+
+
+def _separator(text: str) -> str | None:
+    return "đường kẻ" if SEPARATOR.match(text) else None
+
+
+def _metadata(text: str) -> str | None:
+    return "bảng thông tin của trang" if METADATA.search(text) else None
+
+
+def _counter(text: str) -> str | None:
+    if COUNTER.match(text) or AGO.match(text):
+        return "bộ đếm"
+    text = text.strip(" |")
+    menu = MENU.match(text) or (MENU_WORD.search(text) and not re.search(
+        r"[^\W\d_]{2,}", MENU_WORD.sub(" ", text)) and len(MENU_WORD.findall(text)) >= 2)
+    return "nút, mục của trang" if menu else None
+
+
+def _posted(text: str) -> str | None:
+    return "ngày giờ đăng tin" if POSTED.match(text) or UPDATED.match(text) else None
+
+
+def _markup(text: str) -> str | None:
+    return "mã trang" if MARKUP.match(text) else None
+
+
+def _viewer(text: str) -> str | None:
+    return "chữ của trang xem tài liệu" if VIEWER.match(text) else None
+
+
+RULES = (_separator, _markup, _url, _file_name, _metadata, _counter, _posted, _viewer)
+
+
+def reason(text: str) -> str | None:
+    """Why this line belongs to the page around the document, or None."""
+    text = text.strip()
+    for rule in RULES:
+        why = rule(text)
+        if why:
+            return why
+    return None

@@ -1,0 +1,408 @@
+"""Stage 4, fields: read each field of the Directive from its zone's pieces."""
+
+from __future__ import annotations
+
+import re
+
+from broadcast.document.body import build_tree, paragraphs_of
+from broadcast.document.case import normal_case
+from broadcast.document.layout import fix_uy_ban, read_symbol
+from broadcast.document.model import Directive, Piece, Signer
+from broadcast.document.patterns import (
+    AUTHORITY,
+    ISSUED,
+    LEAD_DATE,
+    BODY_HEAD,
+    CITATION,
+    DIEN,
+    END_MARK,
+    KIND_WORDS,
+    KINH_GUI,
+    MARKER,
+    NOI_NHAN,
+    NUMBER,
+    PLACE_DATE,
+    SIGNER_TITLES,
+    SOURCE_LINE,
+    SUBJECT_VV,
+    SYMBOL_KINDS,
+    UNIT_HEAD,
+    UNIT_WORDS,
+    UNITS,
+    is_caps,
+    iso_date,
+)
+from broadcast.document.zones import BEFORE, SIGNED, is_name, kind_line, title_kind
+
+
+def _texts(pieces: list[Piece], part: str) -> list[str]:
+    return [p.text for p in pieces if p.part == part]
+
+
+# ---------------------------------------------------------------- header fields
+
+
+def read_number(doc: Directive, pieces: list[Piece]) -> None:
+    """Number and ký hiệu from the "Số:" line (canonical: 'QĐUBND' → 'QĐ-UBND')."""
+    for text in _texts(pieces, "number"):
+        match = NUMBER.match(text)
+        if match:
+            doc.number = match["number"] or ""
+            doc.symbol = read_symbol(match["rest"])[0]
+            return
+
+
+def read_place_date(doc: Directive, pieces: list[Piece]) -> None:
+    """'Sơn La, ngày 16 tháng 11 năm 2018'; a công điện's 'ngày 17 tháng 9 năm 2013' alone."""
+    for text in _texts(pieces, "place_date"):
+        match = PLACE_DATE.search(text)
+        if match:
+            doc.place = _place_name(match["place"] or match["place2"])
+            doc.date = (iso_date(match["year"], match["month"], match["day"]) if match["year"]
+                        else iso_date(match["y2"], match["m2"], match["d2"]))
+            return
+    for text in _texts(pieces, "place_date"):
+        match = DAY.search(text)
+        if match:
+            doc.date = iso_date(match["y"] or match["y2"], match["m"] or match["m2"],
+                                match["d"] or match["d2"])
+            return
+
+
+DAY = re.compile(r"ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})|"
+                 r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))", re.I)
+
+
+def _place_name(text: str) -> str:
+    """'Sơn La' from 'Sơn La'; capitals glued before a place ('HUYỆN X Châu Thành') dropped."""
+    tokens = text.strip(" *_").split()
+    while len(tokens) > 1 and is_caps(tokens[0]) and not is_caps(" ".join(tokens)) \
+            and tokens[0] not in ("TP.", "TX.", "TT."):
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def read_issuer(doc: Directive, pieces: list[Piece]) -> None:
+    """The issuing body: two lines of one name ('ỦY BAN NHÂN DÂN / HUYỆN ĐỨC THỌ') are joined; a
+    second body under the first ('UBND HUYỆN HÒN ĐẤT / VĂN PHÒNG HĐND VÀ UBND') is the issuer
+    and the first its parent."""
+    name: list[str] = []
+    parent = ""
+    for text in (fix_uy_ban(t) for t in _texts(pieces, "issuer")):
+        if name and BODY_HEAD.match(text) and _complete(" ".join(name)):
+            parent, name = " ".join(name), [text]
+        else:
+            name.append(text)
+    doc.issuer, doc.issuer_parent = " ".join(" ".join(name).split()), parent
+    authority = " ".join(_texts(pieces, "authority"))
+    if doc.issuer and not _complete(doc.issuer) and authority:
+        found = re.search(r"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\s+(?:%s)\s+\S.*$" % "|".join(UNITS),
+                          authority)
+        if found:
+            doc.issuer = fix_uy_ban(found[0])
+
+
+def page_subject(doc: Directive, pieces: list[Piece]) -> None:
+    """No trích yếu in the document itself (a công điện's text): the page's title line naming
+    this very document ('Công điện (Số 14 /CĐ-BCH) V/v …') gives it."""
+    if doc.subject:
+        return
+    for piece in pieces:
+        vv = re.search(r"(?:V/v|về\s+việc)\s+(?P<subject>.{8,})", piece.text, re.I)
+        same = doc.number and re.search(rf"\b0*{re.escape(doc.number)}\s*/", piece.text)
+        if piece.why == BEFORE and vv and same:
+            doc.subject = vv["subject"].strip(" .")
+            return
+
+
+def read_dien_issuer(doc: Directive, pieces: list[Piece]) -> None:
+    """A công điện: 'CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN X điện:' names the body that sends it."""
+    for text in _texts(pieces, "addressees"):
+        dien = DIEN.match(text)
+        if not dien:
+            continue
+        if doc.kind == "other" and not doc.kind_word:
+            doc.kind_word = "Công điện"
+        who = re.sub(r"^(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN)\s+", "", dien["who"].strip(" ,"),
+                     flags=re.I)
+        if not doc.issuer and BODY_HEAD.match(fix_uy_ban(who)) and _complete(who):
+            doc.issuer = fix_uy_ban(who)
+        return
+
+
+def _complete(name: str) -> bool:
+    """True when a body's name says where it is ('… HUYỆN HÒN ĐẤT') or needs no place ('SỞ Y
+    TẾ …' names its province below; 'ỦY BAN NHÂN DÂN' alone does not)."""
+    if re.search(r"\b(?:%s)\s+\S" % "|".join(UNITS), name):
+        return True
+    return not re.fullmatch(r"(?:ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)", name.strip())
+
+
+def guess_issuer(doc: Directive, text: str) -> None:
+    """Without an issuer line: the Ủy ban nhân dân of the document's place, with its unit as
+    the text names it ('Krông Nô' → 'Ủy ban nhân dân huyện Krông Nô')."""
+    if (doc.issuer and _complete(doc.issuer)) or not doc.place:
+        return
+    units = "|".join(UNIT_WORDS)
+    match = re.search(rf"\b({units})\s+{re.escape(doc.place)}", text)
+    unit = f"{match[1]} {doc.place}" if match else doc.place
+    doc.issuer = f"Ủy ban nhân dân {unit}"
+
+
+# A repost's lead: "Ngày 22/11/2022, Ban vận động … huyện Kỳ Anh đã có thư ngỏ …", "Ủy ban nhân
+# dân huyện Côn Đảo có ý kiến như sau".
+LEAD = re.compile(
+    r"^(?:[^\W\d_]{1,6}\s*[-–]\s*)?(?:Ngày\s+[\d/.]+(?:\s+tháng\s+\d+\s+năm\s+\d+)?\s*,?\s*)?"
+    r"(?:Chủ\s+tịch\s+)?(?P<who>(?:[A-ZĐÀ-Ỹ][^\s,;]*|\"[^\"]*\"|“[^”]*”)(?:\s+(?:[^\s,;]+|"
+    r"\"[^\"]*\"|“[^”]*”)){1,12}?)\s+(?:đã\s+|vừa\s+)?(?:ký\s+)?(?:ban\s+hành|có|ra|thông\s+báo|"
+    r"xây\s+dựng|yêu\s+cầu|chỉ\s+đạo|kêu\s+gọi)\b"
+)
+BODY_NAME = re.compile(r"^(?:Ủy|Uỷ|UBND|UB|Ban|Văn\s+phòng|Sở|Phòng|Hội\s+đồng|HĐND|Trung\s+tâm|"
+                       r"Chi\s+cục|Mặt\s+trận|Công\s+an|Đảng|Huyện\s+ủy|Tỉnh\s+ủy|Phường|Xã|Thị\s+trấn)")
+
+
+def read_citation(doc: Directive, pieces: list[Piece], preamble: list[str],
+                  subject_from: str) -> None:
+    """A repost's own identification: its source line, a title or a lead that names it."""
+    sources = [SOURCE_LINE.match(t)["rest"] if SOURCE_LINE.match(t) else t
+               for t in _texts(pieces, "reference")]
+    leads = ([doc.subject] if subject_from == "title" else []) + preamble[:1]
+    for text in sources + leads:
+        match = next((m for m in CITATION.finditer(text)
+                      if text in sources or ISSUED.search(text[: m.start()])
+                      or not text[: m.start()].strip(" (")), None)
+        if match:
+            _take_citation(doc, match, from_title=subject_from == "title" and text == doc.subject)
+            break
+    _read_lead(doc, preamble[:1] if doc.number or doc.symbol or not doc.issuer else [])
+
+
+def _read_lead(doc: Directive, leads: list[str]) -> None:
+    """Issuer and date from a lead that says who issued the document and when."""
+    for text in leads:
+        lead = LEAD.match(text)
+        if lead and BODY_NAME.match(lead["who"]):
+            doc.issuer = doc.issuer or " ".join(lead["who"].split())
+            when = LEAD_DATE.match(text)
+            if when and not doc.date:
+                doc.date = iso_date(when["y"] or when["y2"], when["m"] or when["m2"],
+                                    when["d"] or when["d2"])
+            return
+
+
+def read_lead_issuer(doc: Directive, preamble: list[str]) -> None:
+    """'Ủy ban nhân dân xã Tân Đoàn thông báo …': the body that speaks, when no header said."""
+    if doc.issuer:
+        return
+    for text in preamble:
+        for sentence in re.split(r"(?<=[.;:])\s+", text):
+            lead = LEAD.match(sentence)
+            if lead and BODY_NAME.match(lead["who"]) and re.search(
+                    r"\b(?:%s)\s+[A-ZĐÀ-Ỹ]" % "|".join(UNIT_WORDS), lead["who"]):
+                doc.issuer = " ".join(lead["who"].split())
+                return
+
+
+def _take_citation(doc: Directive, match: re.Match, from_title: bool) -> None:
+    code = match["code"]
+    number, _, rest = code.partition("/")
+    if not doc.number and not doc.symbol:
+        doc.number = number.strip()
+        doc.symbol = read_symbol(rest.split("/", 1)[-1] if re.match(r"(?:19|20)\d\d/", rest)
+                                 else rest)[0]
+    if not doc.date:
+        doc.date = iso_date(match["y"] or match["y2"], match["m"] or match["m2"],
+                            match["d"] or match["d2"])
+    if not doc.issuer and match["issuer"]:
+        doc.issuer = re.sub(r"^Chủ\s+tịch\s+", "", " ".join(match["issuer"].split()))
+    word = {"CV": "CÔNG VĂN"}.get(match["kind"], " ".join(match["kind"].split()).upper())
+    if doc.kind == "other" and not doc.kind_word and word in KIND_WORDS:
+        _set_kind(doc, word)
+    if match["subject"] and (from_title or not doc.subject):
+        doc.subject = match["subject"].strip()
+
+
+# ---------------------------------------------------------------- kind and subject
+
+
+def read_kind_subject(doc: Directive, pieces: list[Piece], subject_from: str) -> None:
+    """Kind from the kind line (or a mixed-case title's first words); the subject (trích yếu)
+    from what follows it, or from the V/v line."""
+    subject = _texts(pieces, "subject")
+    for text in _texts(pieces, "kind"):
+        found = kind_line(text) or title_kind(text)
+        if found:
+            word, rest = found
+            _set_kind(doc, word)
+            subject = ([rest] if rest else []) + subject
+            break
+    if subject_from == "title" and subject and not CITATION.match(subject[0]):
+        found = title_kind(subject[0])
+        if found:
+            _set_kind(doc, found[0])
+            subject[0] = found[1]
+    text = " ".join(" ".join(subject).split())
+    vv = SUBJECT_VV.match(text)
+    if vv and subject_from == "vv":
+        text = vv["subject"].strip()
+        subject_from = "vv"
+    doc.subject = normal_case(text)
+    doc.kind = _guess_kind(doc, subject_from)
+
+
+def _set_kind(doc: Directive, word: str) -> None:
+    doc.kind = KIND_WORDS[word]
+    if doc.kind == "other":
+        doc.kind_word = word.capitalize()
+
+
+def _guess_kind(doc: Directive, subject_from: str) -> str:
+    if doc.kind != "other" or doc.kind_word:
+        return doc.kind
+    head = re.split(r"[-/]", doc.symbol)[0] if doc.symbol else ""
+    if head in SYMBOL_KINDS:
+        if SYMBOL_KINDS[head] == "other":
+            doc.kind_word = ""
+        return SYMBOL_KINDS[head]
+    if doc.symbol or (subject_from == "vv" and doc.subject):
+        return "cong_van"
+    return "other"
+
+
+def title_of(doc: Directive) -> str:
+    if doc.kind == "other" and not doc.kind_word and doc.subject:
+        return doc.subject[:1].upper() + doc.subject[1:]
+    if not doc.subject:
+        return doc.kind_name
+    subject = doc.subject[:1].lower() + doc.subject[1:]
+    joiner = " về việc " if doc.kind == "cong_van" else " "
+    return doc.kind_name + joiner + subject
+
+
+# ---------------------------------------------------------------- addressees, footer
+
+
+def read_addressees(doc: Directive, pieces: list[Piece]) -> None:
+    for text in _texts(pieces, "addressees"):
+        head = KINH_GUI.match(text) or DIEN.match(text)
+        rest = head["rest"] if head else text
+        for item in re.split(r"^\s*[-+•–]\s*|;\s*[-+•–]\s+", rest):
+            item = item.strip(" -;,.")
+            if item:
+                doc.addressees.append(item)
+
+
+def read_recipients(doc: Directive, pieces: list[Piece]) -> None:
+    for text in _texts(pieces, "recipients"):
+        head = NOI_NHAN.match(text)
+        rest = head["rest"] if head else text
+        for item in re.split(r";\s*-\s*|^\s*[-+•]\s*", rest):
+            item = item.strip(" -;.")
+            if item:
+                doc.recipients.append(item)
+
+
+def read_signer(doc: Directive, pieces: list[Piece]) -> None:
+    """'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Name': the innermost authority
+    (KT.) is the signer's; the outer ones stay in ``on_behalf`` with their prefix."""
+    lines = [t for t in _texts(pieces, "signer") if not re.match(r"^(?:Ngày|Phê duyệt)", t)
+             and "ngày" not in t]
+    names = [t for t in lines if is_name(t) and not is_caps(t) or _caps_name(t, lines)]
+    authority = [t for t in lines if t not in names and is_caps(t)]
+    if not authority and not names:
+        return
+    signer = Signer()
+    marked = [i for i, t in enumerate(authority) if AUTHORITY.match(t)]
+    if marked:
+        inner = AUTHORITY.match(authority[marked[-1]])
+        signer.authority = re.sub(r"[./]", "", inner["auth"]) + "."
+        authority[marked[-1]] = inner["rest"].strip()
+    authority = [a for a in authority if a and not a.startswith(("KÍNH THƯ", "THAY MẶT"))]
+    signer.title = authority[-1] if authority else ""
+    signer.on_behalf = " ".join(authority[:-1])
+    if names:
+        name = SIGNED.sub(" ", names[-1]).strip()
+        signer.name = name.title() if is_caps(name) else name
+    doc.signer = signer
+
+
+def _caps_name(text: str, lines: list[str]) -> bool:
+    """A name in capitals: the last line, not a title or an authority."""
+    return (text == lines[-1] and is_caps(text) and is_name(text) and not AUTHORITY.match(text)
+            and not SIGNER_TITLES.match(text) and not BODY_HEAD.match(text)
+            and not UNIT_HEAD.match(text))
+
+
+# ---------------------------------------------------------------- text and meeting
+
+
+def read_text(doc: Directive, content: list[Piece]) -> None:
+    """Preamble, body tree and closing from the pieces of the text; each piece learns its
+    part."""
+    paras = paragraphs_of(content)
+    if paras and END_MARK.search(paras[-1].text) and not MARKER.match(paras[-1].text):
+        closing = paras.pop()
+        doc.closing = END_MARK.sub("", closing.text).strip() + "."
+        for piece in closing.pieces:
+            piece.part = "closing"
+    preamble, doc.body = build_tree(paras)
+    doc.preamble = [p.text for p in preamble]
+    for para in paras:
+        for piece in para.pieces:
+            piece.part = "preamble" if para in preamble else "body"
+
+
+MEETING_DATE = re.compile(r"\bngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})"
+                          r"|\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
+CHAIR = (
+    re.compile(r"(?:Đồng chí|Ông|Bà)\s+(?P<chair>[^.;]{3,120}?),?\s+chủ\s+trì", re.I),
+    re.compile(r"[Cc]hủ\s+trì\s+(?:cuộc họp|hội nghị)\s*:?\s*(?:đồng chí|ông|bà)\s+"
+               r"(?P<chair>[^.;]{3,120})"),
+)
+# "Ý kiến kết luận của Phó Chủ tịch UBND huyện Đỗ Văn Tân tại Hội nghị …"
+CONCLUDED_BY = re.compile(r"(?:ý kiến\s+)?kết\s+luận\s+của\s+(?:đồng\s+chí\s+)?(?P<chair>.{3,90}?)"
+                          r"\s+(?:tại|về|trong)\s+(?:cuộc\s+họp|hội\s+nghị|buổi)", re.I)
+HEARD = re.compile(r"Sau khi nghe\s+(?P<heard>.+?)(?:\.\s|,?\s+(?:Đồng chí|ý kiến)\b)", re.S)
+
+
+def read_meeting(doc: Directive) -> None:
+    """When, who chaired and what was heard, for a notice that concludes a meeting."""
+    context = " ".join(doc.preamble)
+    chair = next((m["chair"] for p in CHAIR if (m := p.search(context))), None)
+    by = CONCLUDED_BY.search(doc.subject)
+    if not chair and by and re.search(r"[A-ZĐ]\S*\s+[A-ZĐ]\S*\s*$", by["chair"]):
+        chair = by["chair"]
+    if not chair:
+        return
+    when = MEETING_DATE.search(context)
+    heard = HEARD.search(context)
+    day = (iso_date(when[3], when[2], when[1]) if when and when[3]
+           else iso_date(when[6], when[5], when[4]) if when else None)
+    doc.meeting = {
+        "date": day,
+        "chair": " ".join(chair.replace("–", "-").split()).strip(" ,-"),
+        "heard": re.sub(r"\s+và$", "", heard["heard"].strip()) if heard else "",
+    }
+
+
+def read(pieces: list[Piece], start: int, end: int, subject_from: str, text: str) -> Directive:
+    """The Directive of a document whose pieces have their parts."""
+    doc = Directive()
+    read_number(doc, pieces)
+    read_place_date(doc, pieces)
+    read_issuer(doc, pieces)
+    read_kind_subject(doc, pieces, subject_from)
+    read_addressees(doc, pieces)
+    read_text(doc, [p for p in pieces[start:end] if not p.part])
+    read_citation(doc, pieces, doc.preamble, subject_from)
+    read_lead_issuer(doc, doc.preamble)
+    read_dien_issuer(doc, pieces)
+    page_subject(doc, pieces)
+    doc.kind = _guess_kind(doc, subject_from)
+    guess_issuer(doc, text)
+    read_recipients(doc, pieces)
+    read_signer(doc, pieces)
+    doc.title = title_of(doc)
+    read_meeting(doc)
+    doc.dropped = [p.text for p in pieces if p.part == "dropped"]
+    return doc

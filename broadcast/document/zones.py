@@ -1,0 +1,513 @@
+"""Stage 3, zones: which part of the document every piece is.
+
+The header is found wherever it starts (after a menu, a page title, a portal's lead): it is the
+first cluster of header anchors (issuer, Quốc hiệu, Tiêu ngữ, "Số:", place/date). Without one
+(a repost), the document starts at its own kind line, or at the title right above its first
+sentence. Everything before the start is the page around the document and is dropped; so is
+everything after the signer's name. Between them: header fields, subject, addressees, the text,
+recipients and signer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from broadcast.document import chrome
+from broadcast.document.layout import is_issuer_line, is_number_line
+from broadcast.document.model import Piece
+from broadcast.document.patterns import (
+    AUTHORITY,
+    AUTHORITY_LINE,
+    CITATION,
+    DATE_ONLY,
+    DIEN,
+    KIND_WORDS,
+    KINH_GUI,
+    MARKER,
+    NOI_NHAN,
+    NUMBER_ALONE,
+    OPENER,
+    PLACE_DATE,
+    QUOC_HIEU,
+    QUOC_HIEU_LINE,
+    SALUTATION,
+    SIGNER_TITLES,
+    SOURCE_LINE,
+    SUBJECT_VV,
+    TERMINAL,
+    TIEU_NGU,
+    TIME_LINE,
+    UNIT_HEAD,
+    is_caps,
+    words,
+)
+
+BEFORE = "trang web trước văn bản"
+DECIDES = re.compile(r"^(?:Căn\s+cứ|Xét\s|Theo\s+đề\s+nghị|QUYẾT\s+ĐỊNH\s*:|Trên\s+cơ\s+sở)")
+AFTER = "sau chữ ký, hết văn bản"
+TRAILING = "trang web sau văn bản"
+
+# ---------------------------------------------------------------- shapes of one piece
+
+
+def kind_line(text: str) -> tuple[str, str] | None:
+    """('KẾ HOẠCH', rest) when the piece is a kind line in capitals ("QUYẾT ĐỊNH VỀ VIỆC …")."""
+    text = " ".join(text.split())
+    if not is_caps(text) or text.endswith(":"):
+        return None
+    for word in sorted(KIND_WORDS, key=len, reverse=True):
+        if text == word or text.startswith(word + " "):
+            return word, text[len(word):].strip(" :.-–")
+    return None
+
+
+def title_kind(text: str) -> tuple[str, str] | None:
+    """('THÔNG BÁO', 'Lịch tiếp công dân …') for a mixed-case title that starts with a kind word
+    ("Thông báo Lịch tiếp công dân …", "Kế hoạch tổ chức …")."""
+    upper = text.upper()
+    for word in sorted(KIND_WORDS, key=len, reverse=True):
+        if upper.startswith(word + " ") and len(word) > 5:
+            rest = text[len(word):].strip(" :.-–")
+            return word, rest[:1].upper() + rest[1:]
+    return None
+
+
+NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?$|^[A-ZĐÀ-Ỹ]{1,7}$")
+SIGNED = re.compile(r"\s*\((?:đã\s+ký|ký|đã\s+ký\s+và\s+đóng\s+dấu)\)\s*|^Đã\s+ký\s*:?\s*", re.I)
+
+
+def is_name(text: str) -> bool:
+    """A person's name under a signature: 'Phạm Văn Hoàn', 'TRẦN VĂN C', 'Đại tá Lê Văn A'."""
+    tokens = SIGNED.sub(" ", text).split()
+    if not 2 <= len(tokens) <= 6 or SIGNER_TITLES.match(text.upper()):
+        return False
+    good = [t for t in tokens if NAME_WORD.match(t) and t[0].isupper()]
+    return len(good) == len(tokens) and not any(ch.isdigit() for ch in text)
+
+
+def shape(piece: Piece) -> str:
+    """What a piece looks like on its own, before its neighbours are known."""
+    t = piece.text
+    if piece.why:
+        return "chrome"
+    if (QUOC_HIEU.search(t) and words(t) <= 9) or QUOC_HIEU_LINE.fullmatch(t):
+        return "national"
+    if TIEU_NGU.fullmatch(t.strip(" -–.")):
+        return "national"
+    if is_number_line(t) or NUMBER_ALONE.match(t):
+        return "number"
+    if TIME_LINE.match(t) or (DATE_ONLY.match(t.rstrip(". ")) and words(t) <= 8):
+        return "time"
+    match = PLACE_DATE.fullmatch(t.rstrip(". "))
+    if match and words(t[: t.find(",")]) <= 7:
+        return "place_date"
+    for name, pattern in (("kinh_gui", KINH_GUI), ("noi_nhan", NOI_NHAN), ("source", SOURCE_LINE)):
+        if pattern.match(t):
+            return name
+    if DIEN.match(t) and words(t) <= 16:
+        return "dien"
+    if is_caps(t):
+        return _caps_shape(t)
+    if SUBJECT_VV.match(t) and not MARKER.match(t):
+        return "vv"
+    return "marker" if MARKER.match(t) else ("name" if is_name(t) else "text")
+
+
+def _caps_shape(t: str) -> str:
+    if AUTHORITY.match(t) and words(t) <= 12:
+        return "authority"
+    if SALUTATION.match(t):
+        return "salutation"
+    if kind_line(t):
+        return "kind"
+    if SIGNER_TITLES.match(t) and words(t) <= 10:
+        return "title"
+    if is_issuer_line(t) and words(t) <= 14:
+        return "issuer"
+    if UNIT_HEAD.match(t) and words(t) <= 8:
+        return "unit"
+    if MARKER.match(t):
+        return "marker"
+    return "caps"
+
+
+def is_sentence(piece: Piece, kind: str) -> bool:
+    """A piece of running text (the document's text has started)."""
+    t = piece.text
+    if kind in ("chrome", "dien", "kinh_gui", "number", "place_date", "national") or piece.heading:
+        return False
+    if kind == "marker":
+        return True
+    return ((bool(TERMINAL.search(t)) and words(t) >= 6 and not t.endswith("?"))
+            or (bool(OPENER.match(t)) and words(t) >= 8) or words(t) >= 40)
+
+
+def is_title(piece: Piece, kind: str) -> bool:
+    """A line that can be a document's title: not chrome, not a sentence, not a marker."""
+    t = piece.text
+    return (kind not in ("chrome", "marker", "number", "place_date", "national")
+            and 2 <= words(t) <= 60 and (t[:1].isupper() or t[:1] in "“\"")
+            and not re.search(r"[.;:,]$", t))
+
+
+# ---------------------------------------------------------------- the walk
+
+
+class Zoner:
+    """Assigns a part to every piece, from the top down."""
+
+    def __init__(self, pieces: list[Piece]) -> None:
+        self.pieces = pieces
+        self.kinds = [shape(p) for p in pieces]
+        self.subject_from = ""  # "kind", "vv", "title" or "caps": where the subject was found
+
+    # -- helpers
+    def mark(self, i: int, part: str, why: str = "") -> None:
+        piece = self.pieces[i]
+        piece.part = "dropped" if piece.why else part
+        if part == "dropped" and not piece.why:
+            piece.why = why
+
+    def next_real(self, i: int) -> int:
+        """The index of the next piece that is not chrome, from ``i`` on."""
+        while i < len(self.pieces) and self.kinds[i] == "chrome":
+            self.mark(i, "dropped")
+            i += 1
+        return i
+
+    # -- header
+    def header_start(self) -> int | None:
+        """The first issuer, Quốc hiệu, "Số:" or place/date with another anchor near it."""
+        anchors = ("national", "number", "place_date")
+        for i, kind in enumerate(self.kinds):
+            if kind not in (*anchors, "issuer"):
+                continue
+            near = [k for k in self.kinds[i + 1: i + 14] if k in anchors]
+            if kind == "issuer" and not near:
+                continue
+            if kind == "place_date" and not near and not self._kind_soon(i):
+                continue
+            return self._issuer_above(i)
+        return None
+
+    def _kind_soon(self, i: int) -> bool:
+        return any(k == "kind" for k in self.kinds[i + 1: i + 4])
+
+    def _issuer_above(self, i: int) -> int:
+        """Back up over the issuer lines right above the first anchor."""
+        start = i
+        j = i - 1
+        while j >= 0 and i - j <= 4 and self.kinds[j] in ("issuer", "unit", "chrome", "kind"):
+            if self.kinds[j] != "chrome":
+                start = j
+            j -= 1
+        return start
+
+    def header(self, i: int) -> int:
+        """Walk the header from ``i``; return where the text of the document starts."""
+        anchors_seen = False
+        while i < len(self.pieces):
+            kind = self.kinds[i]
+            text = self.pieces[i].text
+            if kind == "chrome":
+                self.mark(i, "dropped")
+            elif kind in ("national", "number", "place_date", "time"):
+                self.mark(i, "place_date" if kind == "time" else kind)
+                anchors_seen = anchors_seen or kind != "national"
+            elif kind in ("issuer", "unit") and not anchors_seen or kind in ("issuer", "unit") and self._issuer_column(i):
+                self.mark(i, "issuer")
+            elif kind == "vv" or (kind == "text" and re.match(r"^Về\s+việc", text)):
+                self.subject_from = self.subject_from or "vv"
+                i = self.subject(i, first=True)
+                continue
+            elif kind == "kind":
+                self.mark(i, "kind")
+                self.subject_from = "kind"
+                return self.after_kind(i + 1, titled=bool(kind_line(text)[1]))
+            elif kind in ("kinh_gui", "dien"):
+                return self.addressees(i)
+            elif self._decides(i):
+                self.mark(i, "authority")
+            elif kind in ("caps", "issuer", "unit") and anchors_seen and words(text) >= 3:
+                self.subject_from = self.subject_from or "caps"
+                return self.after_kind(i)
+            else:
+                return i
+            i += 1
+        return i
+
+    def _decides(self, i: int) -> bool:
+        """Who decides ('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH'), right above "Căn cứ …"."""
+        text = self.pieces[i].text
+        if not (is_caps(text) and AUTHORITY_LINE.match(text)) or self.kinds[i] == "marker":
+            return False
+        nxt = self.next_real(i + 1)
+        return nxt < len(self.pieces) and bool(DECIDES.match(self.pieces[nxt].text))
+
+    def _issuer_column(self, i: int) -> bool:
+        """An issuer line after the anchors: the left column of a flattened table (its issuer
+        part is still missing or just above)."""
+        parts = [p.part for p in self.pieces[max(0, i - 3): i]]
+        return "issuer" in parts or not any(p.part == "issuer" for p in self.pieces[:i])
+
+    def subject(self, i: int, first: bool) -> int:
+        """Subject lines from ``i``; returns the first piece after them."""
+        prev = ""
+        total = 0
+        while i < len(self.pieces):
+            if self.kinds[i] == "chrome":
+                self.mark(i, "dropped")
+                i += 1
+                continue
+            piece = self.pieces[i]
+            if self._decides(i) or not self._continues_subject(piece, self.kinds[i], prev, total,
+                                                                first):
+                return i
+            self.mark(i, "subject")
+            prev, total, first = piece.text, total + words(piece.text), False
+            i += 1
+        return i
+
+    @staticmethod
+    def _continues_subject(piece: Piece, kind: str, prev: str, total: int, first: bool) -> bool:
+        t = piece.text
+        if kind in ("marker", "number", "place_date", "national", "kinh_gui", "dien", "noi_nhan",
+                    "source", "kind", "authority", "time"):
+            return False
+        if first:
+            return not (is_sentence(piece, kind) and (OPENER.match(t) or words(t) > 30))
+        if t[:1].islower():
+            return total + words(t) <= 80
+        if is_caps(t) != is_caps(prev):
+            return False
+        if OPENER.match(t) or TERMINAL.search(prev) or (
+                piece.gap and (words(t) > 20 or TERMINAL.search(t))):
+            return False
+        return total + words(t) <= 60 and not (TERMINAL.search(t) and words(t) > 15)
+
+    def after_kind(self, i: int, titled: bool = False) -> int:
+        """Subject, who decides, Kính gửi, after the kind line (``titled``: it holds the
+        subject already, as in 'THÔNG BÁO TỔ CHỨC RA QUÂN …')."""
+        i = self.next_real(i)
+        if i < len(self.pieces) and self.kinds[i] not in ("marker",):
+            i = self.subject(i, first=not titled)
+        while i < len(self.pieces):
+            i = self.next_real(i)
+            if i >= len(self.pieces):
+                break
+            kind = self.kinds[i]
+            if self._decides(i):
+                self.mark(i, "authority")
+            elif kind in ("kinh_gui", "dien"):
+                return self.addressees(i)
+            elif kind in ("number", "place_date", "national", "time"):
+                self.mark(i, "place_date" if kind == "time" else kind)
+            elif self._sender(i):
+                self.mark(i, "addressees")
+            elif self._title_above_kinh_gui(i):
+                self.mark(i, "subject")
+            else:
+                return i
+            i += 1
+        return i
+
+    def _sender(self, i: int) -> bool:
+        """'BAN CHỈ HUY … HUYỆN X' on the line above a công điện's 'ĐIỆN:'."""
+        nxt = self.next_real(i + 1)
+        return (is_caps(self.pieces[i].text) and nxt < len(self.pieces)
+                and self.kinds[nxt] == "dien" and not DIEN.match(self.pieces[nxt].text)["who"])
+
+    def _title_above_kinh_gui(self, i: int) -> bool:
+        """A title line the subject rules let go, right above 'Kính gửi'."""
+        nxt = self.next_real(i + 1)
+        text = self.pieces[i].text
+        return (nxt < len(self.pieces) and self.kinds[nxt] in ("kinh_gui", "dien")
+                and words(text) <= 25 and not TERMINAL.search(text)
+                and any(p.part == "subject" for p in self.pieces[max(0, i - 3): i]))
+
+    def addressees(self, i: int) -> int:
+        """'Kính gửi:' (or a công điện's '…, điện:') and the list under it: bullets, or short
+        lines each ending with ';' (or with nothing, under an empty 'ĐIỆN:')."""
+        self.mark(i, "addressees")
+        rest = (KINH_GUI.match(self.pieces[i].text) or DIEN.match(self.pieces[i].text))["rest"]
+        if rest.strip() and rest.rstrip().endswith("."):
+            return i + 1
+        bullets = None
+        i += 1
+        while i < len(self.pieces):
+            i = self.next_real(i)
+            if i >= len(self.pieces):
+                break
+            text = self.pieces[i].text
+            bullet = bool(re.match(r"^[-+•–]\s*\S", text)) and words(text) <= 30
+            if bullets is None:
+                bullets = bullet
+            if not (bullet if bullets else self._listed(text, rest)):
+                break
+            self.mark(i, "addressees")
+            i += 1
+            if text.rstrip().endswith("."):
+                break
+        return i
+
+    def _listed(self, text: str, rest: str) -> bool:
+        if words(text) > 16 or OPENER.match(text) or MARKER.match(text):
+            return False
+        return text.rstrip().endswith((";", ",")) or (
+            not rest.strip() and words(text) <= 12 and not TERMINAL.search(text))
+
+    # -- without a header
+    def start_without_header(self) -> int:
+        """A repost: its own kind line, else the title right above the first sentence."""
+        first = next((i for i, p in enumerate(self.pieces)
+                      if is_sentence(p, self.kinds[i])), len(self.pieces))
+        kind_at = next((i for i in range(first) if self.kinds[i] == "kind"
+                        or (self.pieces[i].heading and title_kind(self.pieces[i].text))), None)
+        if kind_at is not None:
+            self._drop_before(kind_at)
+            return kind_at
+        titles = [i for i in range(first) if is_title(self.pieces[i], self.kinds[i])]
+        if titles:
+            title = self._best_title(titles, first)
+            self._drop_before(title)
+            return title
+        start = first if first < len(self.pieces) else self.next_real(0)
+        self._drop_before(start)
+        return start
+
+    def _best_title(self, titles: list[int], first: int) -> int:
+        """The last title whose words the text uses (a menu line shares none), else the last."""
+        text = " ".join(p.text for p in self.pieces[first: first + 6]).lower()
+        named = [i for i in titles if not is_caps(self.pieces[i].text)
+                 or len(re.findall(r"[^\W\d_]{2,}", self.pieces[i].text)) >= 3]
+        for i in reversed(named):
+            tokens = re.findall(r"[^\W\d_]{2,}", self.pieces[i].text.lower())
+            if tokens and sum(w in text for w in tokens) >= 0.5 * len(tokens):
+                return i
+        return (named or titles)[-1]
+
+    def _drop_before(self, start: int) -> None:
+        for i in range(start):
+            self.mark(i, "dropped", BEFORE)
+
+    def title_walk(self, i: int) -> int:
+        """The kind line or title of a document without a header; returns the text's start."""
+        if i >= len(self.pieces):
+            return i
+        piece, kind = self.pieces[i], self.kinds[i]
+        if kind == "kind" or (piece.heading and title_kind(piece.text)):
+            self.mark(i, "kind")
+            self.subject_from = "kind"
+            return self.after_kind(i + 1, titled=bool((kind_line(piece.text) or ("", ""))[1]))
+        if is_title(piece, kind) and not is_sentence(piece, kind):
+            self.subject_from = "title"
+            self.mark(i, "subject")
+            j = i + 1
+            while j < len(self.pieces) and not re.search(r"[^\W\d_]", self.pieces[j].text):
+                self.mark(j, "dropped", BEFORE)  # "100%" of a page's zoom under its title
+                j += 1
+            return self.after_kind(j) if self._more_title(j - 1) else j
+        return i
+
+    def _more_title(self, i: int) -> bool:
+        nxt = self.next_real(i + 1)
+        return nxt < len(self.pieces) and self.kinds[nxt] in ("kinh_gui", "dien")
+
+    # -- footer
+    def footer_start(self, start: int) -> int:
+        """The first piece of Nơi nhận or of the signature block after ``start``."""
+        for i in range(start, len(self.pieces)):
+            kind = self.kinds[i]
+            if kind in ("noi_nhan", "authority", "salutation") or (
+                    self.pieces[i].text.startswith("Phê duyệt") and words(self.pieces[i].text) <= 6):
+                return self._date_above(i, start)
+            if kind == "title" and self._signed_below(i):
+                return self._date_above(i, start)
+        return len(self.pieces)
+
+    def _signed_below(self, i: int) -> bool:
+        below = [k for k in self.kinds[i + 1: i + 5] if k != "chrome"]
+        return bool(below) and below[0] in ("name", "title", "authority")
+
+    def _date_above(self, i: int, start: int) -> int:
+        """A bài's date line ('Ngày 04/7/2024', 'Phúc Lộc, ngày …') right above its signature."""
+        above = i - 1
+        if above > start and (DATE_ONLY.match(self.pieces[above].text)
+                              or self.kinds[above] == "place_date"):
+            return above
+        return i
+
+    def footer(self, i: int) -> None:
+        """Recipients, signer; after the name, the page again."""
+        in_list, named = False, False
+        for j in range(i, len(self.pieces)):
+            kind, text = self.kinds[j], self.pieces[j].text
+            if kind == "chrome":
+                self.mark(j, "dropped")
+            elif named:
+                self.mark(j, "dropped", AFTER)
+            elif kind == "noi_nhan":
+                in_list = True
+                self.mark(j, "recipients")
+            elif kind in ("authority", "title", "salutation") or (
+                    is_caps(text) and words(text) <= 8 and not in_list):
+                self.mark(j, "signer")
+                in_list = False
+            elif kind == "name" and not re.match(r"^[-+•]", text):
+                self.mark(j, "signer")
+                named = True
+            elif in_list or re.match(r"^[-+•]", text):
+                self.mark(j, "recipients")
+            else:
+                self.mark(j, "signer")
+
+    # -- after the text, when there is no footer
+    def trailing(self, start: int, end: int) -> int:
+        """Drop the page's lines after the text ('Đánh giá', 'Tin tức liên quan')."""
+        j = end
+        while j > start:
+            piece, kind = self.pieces[j - 1], self.kinds[j - 1]
+            t = piece.text
+            short = words(t) <= 6 and not is_caps(t) and not any(ch.isdigit() for ch in t)
+            if kind == "chrome" or (short and kind == "text" and not TERMINAL.search(t)):
+                self.mark(j - 1, "dropped", TRAILING)
+                j -= 1
+            else:
+                break
+        return j
+
+    def run(self) -> tuple[int, int]:
+        """Assign header and footer parts; return the (start, end) of the document's text."""
+        start = self.header_start()
+        if start is not None:
+            self._drop_before(start)
+            body = self.header(start)
+        else:
+            body = self.title_walk(self.start_without_header())
+        end = self.footer_start(body)
+        self.footer(end)
+        end = self.trailing(body, end)
+        for i in range(body, end):
+            if self.kinds[i] == "chrome":
+                self.mark(i, "dropped")
+            elif self.kinds[i] == "source" or self._citation_line(i):
+                self.mark(i, "reference")
+        return body, end
+
+    def _citation_line(self, i: int) -> bool:
+        """A line that only names the document reposted ("Thông báo số 217/TB-UBND ngày …")."""
+        text = self.pieces[i].text
+        match = CITATION.match(text)
+        return bool(match) and len(text) - match.end() <= 3 and words(text) <= 25
+
+
+def assign(pieces: list[Piece]) -> tuple[int, int, str]:
+    """Mark every header, footer and dropped piece; return (start, end) of the text and where
+    the subject came from."""
+    zoner = Zoner(pieces)
+    start, end = zoner.run()
+    return start, end, zoner.subject_from
+
+
+def dropped_reason(text: str) -> str | None:
+    return chrome.reason(text)
