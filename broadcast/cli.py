@@ -127,6 +127,8 @@ TEMPLATES = typer.Option(None, "--templates", help=TEMPLATES_HELP)
 ITEMS = typer.Option(None, "--items", help=ITEMS_HELP)
 DRAFT = typer.Option(False, "--draft", help="Dựng cả bài chưa phê duyệt; tên tệp và thẻ MP3 "
                      "ghi DRAFT (bản nháp, không dùng để phát).")
+FORCE_HELP = ("Vẫn dựng khi văn bản chưa được hiểu hết (một dòng đầu văn bản hay của trang web "
+              "sẽ bị đọc lên).")
 
 
 @app.command()
@@ -157,6 +159,7 @@ def build(
     config: Path = CONFIG,
     no_cache: bool = typer.Option(False, "--no-cache", help="Đọc lại mọi câu, không dùng bộ "
                                   "nhớ đệm các câu đã đọc."),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
 ) -> None:
     """Dựng bài tuyên truyền và tệp MP3 từ một văn bản chỉ đạo hoặc một bài đã duyệt."""
     from broadcast.config import load_settings
@@ -166,14 +169,15 @@ def build(
                        date=date, template_dir=template_dir, items=items,
                        speech=(dialect, mung, read_symbols, drop_labels, lexicon),
                        profile=profile, speed=speed, repeat=repeat,
-                       music=(intro, outro, bed, None), cache=not no_cache, draft=draft)
+                       music=(intro, outro, bed, None), cache=not no_cache, draft=draft,
+                       force=force)
     _report(_run_build(notice, options))
 
 
 def _options(settings, *, commune=None, engine=None, voice=None, out=None, date=None,
              template_dir=None, items=None, speech=(None, False, False, False, None),
              profile=None, speed=None, repeat=None, music=(None, None, None, None), cache=True,
-             draft=False):
+             draft=False, force=False):
     """BuildOptions from the command line, falling back to broadcast.toml, then defaults."""
     from broadcast import profiles
     from broadcast.pipeline import BuildOptions
@@ -193,7 +197,7 @@ def _options(settings, *, commune=None, engine=None, voice=None, out=None, date=
         speech=_speech_options(*_dialect(speech, defaults.dialect), settings.abbreviations),
         profile=chosen, intro=intro or defaults.intro, outro=outro or defaults.outro,
         bed=bed or defaults.bed, separator=separator or defaults.separator,
-        voices=settings.voice, cache=cache, draft=draft)
+        voices=settings.voice, cache=cache, draft=draft, force=force)
 
 
 def _dialect(speech: tuple, default: str | None) -> tuple:
@@ -351,14 +355,15 @@ def draft(
     template_dir: Path = TEMPLATES,
     items: str = ITEMS,
     config: Path = CONFIG,
-    force: bool = typer.Option(False, "--force", help="Ghi đè bài nháp đã có (mất phần đã sửa)."),
+    force: bool = typer.Option(False, "--force", help="Ghi đè bài nháp đã có (mất phần đã "
+                               "sửa); soạn cả khi văn bản chưa được hiểu hết."),
 ) -> None:
     """Soạn bài tuyên truyền từ văn bản thành tệp .md để sửa, trình duyệt rồi dựng."""
     from broadcast.config import load_settings
     from broadcast.pipeline import write_draft
 
     options = _options(load_settings(config), commune=commune, out=out, date=date,
-                       template_dir=template_dir, items=items)
+                       template_dir=template_dir, items=items, force=force)
     path, script = write_draft(notice, options, overwrite=force)
     typer.echo(f"Đã soạn bài: {path}")
     typer.echo(f"  {script.title}")
@@ -579,28 +584,52 @@ def parse(
     typer.echo(directive.to_json() if as_json else _summary(directive))
 
 
+SHOWN_DROPPED = 12
+
+
 def _summary(d) -> str:
+    """What was found, what was not, and what was set aside as the page around it."""
+    rows = [(label, value) for label, value in _found(d) if value]
+    lines = [f"{label:17}: {value}" for label, value in rows]
+    missing = [label.lower() for label, value in _found(d) if not value and label in EXPECTED]
+    if missing:
+        lines.append(f"{'Không tìm thấy':17}: {', '.join(missing)}")
+    if d.dropped:
+        lines.append(f"Bỏ qua, không đọc ({len(d.dropped)} dòng của trang web hoặc sau chữ ký):")
+        lines += [f"  dòng {x.line}: {_clip(x.text, 70)} — {x.why}" for x in d.dropped[:SHOWN_DROPPED]]
+        if len(d.dropped) > SHOWN_DROPPED:
+            lines.append(f"  … và {len(d.dropped) - SHOWN_DROPPED} dòng nữa (xem --json)")
+    return "\n".join(lines)
+
+
+# The fields an officer expects of any directive; the others are shown only when present.
+EXPECTED = ("Loại văn bản", "Số, ký hiệu", "Cơ quan ban hành", "Nơi, ngày", "Trích yếu",
+            "Nội dung", "Người ký")
+
+
+def _found(d) -> list[tuple[str, str]]:
     from broadcast.document import walk
 
     blocks = list(walk(d.body))
     deadlines = sorted({x for b in blocks for x in b.deadlines})
-    signer = d.signer
-    rows = [
-        ("Loại văn bản", d.kind_name),
-        ("Số, ký hiệu", f"{d.number or '(trống)'}/{d.symbol}" if d.symbol else ""),
-        ("Cơ quan ban hành", d.issuer),
+    parent = f" (thuộc {d.issuer_parent})" if d.issuer_parent else ""
+    content = f"{sum(b.type != 'paragraph' for b in blocks)} mục, {len(blocks)} khối" \
+        if blocks else ("chỉ có đoạn văn" if d.preamble or d.closing else "")
+    return [
+        ("Loại văn bản", d.kind_name if d.kind != "other" or d.kind_word else ""),
+        ("Số, ký hiệu", f"{d.number or '(trống)'}/{d.symbol}" if d.symbol else d.number),
+        ("Cơ quan ban hành", d.issuer + parent if d.issuer else ""),
         ("Nơi, ngày", ", ".join(x for x in (d.place, d.date or "") if x)),
         ("Trích yếu", d.subject),
         ("Kính gửi", "; ".join(d.addressees)),
         ("Phần mở đầu", f"{len(d.preamble)} đoạn" if d.preamble else ""),
-        ("Nội dung", f"{sum(b.type != 'paragraph' for b in blocks)} mục, {len(blocks)} khối"),
+        ("Nội dung", content),
         ("Hạn chót", ", ".join(deadlines)),
         ("Cuộc họp", f"{d.meeting['date'] or ''} — chủ trì: {d.meeting['chair']}"
          if d.meeting else ""),
         ("Nơi nhận", f"{len(d.recipients)} nơi" if d.recipients else ""),
-        ("Người ký", _signer_line(signer) if signer else ""),
+        ("Người ký", _signer_line(d.signer) if d.signer else ""),
     ]
-    return "\n".join(f"{label:17}: {value}" for label, value in rows if value)
 
 
 def _signer_line(signer) -> str:

@@ -18,6 +18,7 @@ from broadcast.audio.mastering import Loudness, master
 from broadcast.audio.program import Program, assemble, repeat_offsets, repeated
 from broadcast.audio.tempo import change_speed
 from broadcast.config import Commune, VoiceSettings, require_commune
+from broadcast.document.guard import find_leak
 from broadcast.errors import BroadcastError
 from broadcast.profiles import DEFAULT_PROFILE, Profile
 from broadcast.script import Approval, Script, ScriptOptions, render
@@ -55,6 +56,7 @@ class BuildOptions:
     voices: VoiceSettings = field(default_factory=VoiceSettings)
     cache: bool = True
     cache_dir: Path | None = None  # None: the user cache folder
+    force: bool = False  # read a document even when the guard finds a header or page line in it
 
 
 @dataclass(frozen=True)
@@ -145,10 +147,22 @@ def draft_script(text: sources.SourceText, options: BuildOptions) -> Script:
     """A directive's text → its script, through the template of its kind."""
     commune = require_commune(options.commune)
     directive = document.parse(text)
-    if not directive.body and not directive.preamble:
+    if not directive.body and not directive.preamble and not directive.closing:
         raise BroadcastError(f"Không tìm thấy nội dung nào để đọc trong '{text.path}'.")
-    return render(directive, commune, options.broadcast_date, options.template,
-                  options.template_dir, options.script, options.approval)
+    script = render(directive, commune, options.broadcast_date, options.template,
+                    options.template_dir, options.script, options.approval)
+    if not options.force:
+        guard(script, directive, text.path)
+    return script
+
+
+def guard(script: Script, directive: document.Directive, where: str) -> None:
+    """Refuse a script that would read a header or the page around the document aloud."""
+    leak = find_leak([s.text for s in script.spoken_sections()], directive)
+    if leak:
+        raise BroadcastError(
+            f"Văn bản '{where}' chưa được hiểu đúng: \"{leak.line}\" ({leak.what}) sẽ bị đọc "
+            f"lên. Kiểm tra bằng: broadcast parse \"{where}\"; nếu vẫn muốn dựng, thêm --force.")
 
 
 def to_segment(audio: Audio) -> AudioSegment:

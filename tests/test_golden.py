@@ -11,7 +11,8 @@ import pytest
 from tests.regenerate_golden import CASES, GOLDEN, golden_dict
 
 FIELDS = ("kind", "number", "symbol", "issuer", "place", "date", "title", "subject",
-          "addressees", "preamble", "body", "closing", "recipients", "signer", "meeting")
+          "addressees", "preamble", "body", "closing", "recipients", "signer", "meeting",
+          "issuer_parent", "kind_word", "dropped")
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

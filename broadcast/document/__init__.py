@@ -21,11 +21,12 @@ from __future__ import annotations
 
 from broadcast.document import fields, layout, zones
 from broadcast.document.body import Para, walk
-from broadcast.document.model import PARTS, Block, Directive, Piece, Reading, Signer
+from broadcast.document.model import PARTS, Block, Directive, Dropped, Piece, Reading, Signer
 from broadcast.document.patterns import KIND_NAMES, KIND_WORDS, SYMBOL_KINDS
 from broadcast.sources import SourceText
 
-__all__ = ["KIND_NAMES", "KIND_WORDS", "PARTS", "SYMBOL_KINDS", "Block", "Directive", "Para",
+__all__ = ["KIND_NAMES", "KIND_WORDS", "PARTS", "SYMBOL_KINDS", "Block", "Directive", "Dropped",
+           "Para",
            "Piece", "Reading", "Signer", "analyse", "paragraphs", "parse", "walk"]
 
 

@@ -7,7 +7,7 @@ import re
 from broadcast.document.body import build_tree, paragraphs_of
 from broadcast.document.case import normal_case
 from broadcast.document.layout import fix_uy_ban, read_symbol
-from broadcast.document.model import Directive, Piece, Signer
+from broadcast.document.model import Directive, Dropped, Piece, Signer
 from broadcast.document.patterns import (
     AUTHORITY,
     ISSUED,
@@ -166,7 +166,8 @@ def read_citation(doc: Directive, pieces: list[Piece], preamble: list[str],
     """A repost's own identification: its source line, a title or a lead that names it."""
     sources = [SOURCE_LINE.match(t)["rest"] if SOURCE_LINE.match(t) else t
                for t in _texts(pieces, "reference")]
-    leads = ([doc.subject] if subject_from == "title" else []) + preamble[:1]
+    leads = ([doc.subject] if subject_from == "title" else []) + [
+        s for s in _first_sentence(preamble) if not REFERS.match(s)]
     for text in sources + leads:
         match = next((m for m in CITATION.finditer(text)
                       if text in sources or ISSUED.search(text[: m.start()])
@@ -174,7 +175,15 @@ def read_citation(doc: Directive, pieces: list[Piece], preamble: list[str],
         if match:
             _take_citation(doc, match, from_title=subject_from == "title" and text == doc.subject)
             break
-    _read_lead(doc, preamble[:1] if doc.number or doc.symbol or not doc.issuer else [])
+    _read_lead(doc, [s for s in _first_sentence(preamble) if not REFERS.match(s)])
+
+
+# A lead that refers to other documents ("Thực hiện Quyết định số …") does not name its own.
+REFERS = re.compile(r"^(?:Thực\s+hiện|Căn\s+cứ|Theo|Trên\s+cơ\s+sở|Để|Nhằm|Xét|Tiếp\s+theo)\b")
+
+
+def _first_sentence(preamble: list[str]) -> list[str]:
+    return [re.split(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])", preamble[0])[0]] if preamble else []
 
 
 def _read_lead(doc: Directive, leads: list[str]) -> None:
@@ -404,5 +413,5 @@ def read(pieces: list[Piece], start: int, end: int, subject_from: str, text: str
     read_signer(doc, pieces)
     doc.title = title_of(doc)
     read_meeting(doc)
-    doc.dropped = [p.text for p in pieces if p.part == "dropped"]
+    doc.dropped = [Dropped(p.line + 1, p.text, p.why) for p in pieces if p.part == "dropped"]
     return doc

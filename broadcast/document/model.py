@@ -36,6 +36,15 @@ class Signer:
 
 
 @dataclass
+class Dropped:
+    """A line of the input that is not part of the document (never read aloud)."""
+
+    line: int  # 1-based, as an editor counts
+    text: str
+    why: str
+
+
+@dataclass
 class Directive:
     """A parsed administrative document."""
 
@@ -57,7 +66,7 @@ class Directive:
     source: str = ""
     issuer_parent: str = ""  # "UBND HUYỆN HÒN ĐẤT" over "VĂN PHÒNG HĐND VÀ UBND"
     kind_word: str = ""  # the document's own kind word when it has no kind of ours ("Công điện")
-    dropped: list[str] = field(default_factory=list)  # page chrome, never read aloud
+    dropped: list[Dropped] = field(default_factory=list)  # the page around it, never read
 
     @property
     def kind_name(self) -> str:

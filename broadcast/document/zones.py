@@ -76,10 +76,18 @@ NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?$|^[A-ZĐÀ-Ỹ]{1,7}$")
 SIGNED = re.compile(r"\s*\((?:đã\s+ký|ký|đã\s+ký\s+và\s+đóng\s+dấu)\)\s*|^Đã\s+ký\s*:?\s*", re.I)
 
 
+# Words of bodies and titles: a line of capitals with one of them is not a person's name.
+NOT_NAMES = {"ỦY", "UỶ", "BAN", "NHÂN", "TỈNH", "HUYỆN", "XÃ", "PHƯỜNG", "TRẤN", "TỊCH", "ĐỐC",
+             "SỞ", "ĐIỆN", "BÁO", "HOẠCH", "ĐỊNH", "QUYẾT", "CỘNG", "HÒA", "HOÀ", "TRƯỞNG", "THƯ",
+             "UBND", "HĐND", "TM.", "KT.", "TL.", "NGHĨA", "HỘI", "ĐỒNG", "TRUNG", "TÂM", "ĐOÀN"}
+
+
 def is_name(text: str) -> bool:
     """A person's name under a signature: 'Phạm Văn Hoàn', 'TRẦN VĂN C', 'Đại tá Lê Văn A'."""
     tokens = SIGNED.sub(" ", text).split()
     if not 2 <= len(tokens) <= 6 or SIGNER_TITLES.match(text.upper()):
+        return False
+    if is_caps(text) and (NOT_NAMES.intersection(tokens) or is_issuer_line(text)):
         return False
     good = [t for t in tokens if NAME_WORD.match(t) and t[0].isupper()]
     return len(good) == len(tokens) and not any(ch.isdigit() for ch in text)
@@ -449,17 +457,18 @@ class Zoner:
             elif kind == "noi_nhan":
                 in_list = True
                 self.mark(j, "recipients")
-            elif kind in ("authority", "title", "salutation") or (
-                    is_caps(text) and words(text) <= 8 and not in_list):
+            elif kind in ("authority", "title", "salutation"):
                 self.mark(j, "signer")
                 in_list = False
-            elif kind == "name" and not re.match(r"^[-+•]", text):
+            elif re.match(r"^[-+•]", text):
+                self.mark(j, "recipients")
+            elif kind == "name" or (is_caps(text) and is_name(text) and not in_list):
                 self.mark(j, "signer")
                 named = True
-            elif in_list or re.match(r"^[-+•]", text):
-                self.mark(j, "recipients")
-            else:
+            elif is_caps(text) and words(text) <= 8 and not in_list:
                 self.mark(j, "signer")
+            else:
+                self.mark(j, "recipients" if in_list else "signer")
 
     # -- after the text, when there is no footer
     def trailing(self, start: int, end: int) -> int:
