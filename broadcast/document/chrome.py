@@ -61,8 +61,9 @@ SEPARATOR = re.compile(r"^[\s\-–—_=*~·•.,;:|/\\#+<>]*$")
 _DMY = r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
 _TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
 POSTED = re.compile(
-    rf"^(?:(?:Thứ\s+\w+|Chủ\s+nhật)\s*,?\s*)?(?:(?:Ngày\s+)?(?:đăng|cập\s+nhật|đăng\s+tải|"
-    rf"xuất\s+bản|viết)\s*:?\s*)?(?:\(?(?:{_DMY}|{_TIME})\)?[\s,\-|–]*)+(?:GMT[+\-]?\d*)?$",
+    rf"^(?:(?:Thứ\s+\w+|Chủ\s+nhật|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"\s*[,\-–]?\s*)?(?:(?:Ngày\s+)?(?:đăng|cập\s+nhật|đăng\s+tải|"
+    rf"xuất\s+bản|viết)\s*:?\s*)?(?:\(?(?:{_DMY}|{_TIME})\)?[\s,\-|–]*)+(?:GMT[+\-]?\d*)?(?:\s+\d+){0,3}$|^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}",
     re.I,
 )
 UPDATED = re.compile(r"^(?:Ngày\s+)?(?:cập\s+nhật|đăng|đăng\s+tải|đăng\s+lúc|cập\s+nhật\s+lúc|"
@@ -76,7 +77,9 @@ VIEWER = re.compile(r"^(?:Nội\s+dung\s+(?:Text|văn\s+bản)\s*:|Bạn\s+đang
                     r"được\s+sử\s+dụng\s+cho\s+việc\s+quản\s+lý|Bản\s+quyền|Copyright|©|"
                     r"Chia\s+sẻ\s*:|Loại\s+File\s*:|Kích\s*\d|Chuyển\s+đổi\s+dữ\s+liệu\s*\d|"
                     r"[\d.,]+\s*[KM]b\.?$|Mời\s+bạn\s+đọc|Theo\s+dõi\s+chúng\s+tôi|"
-                    r"Ghi\s+rõ\s+nguồn|Bài\s+viết\s+cùng\s+chuyên\s+mục)", re.I)
+                    r"Ghi\s+rõ\s+nguồn|Bài\s+viết\s+cùng\s+chuyên\s+mục|Skip\s+(?:to|Ribbon|"
+                    r"navigation)|Bạn\s+đã\s+không\s+sử\s+dụng|Bấm\s+vào\s+đây|Nhấn\s+vào\s+đây|"
+                    r"Thời\s+gian\s+chờ\s*:|Đang\s+tải)", re.I)
 # Word's drawing shapes left in the text: "straight connector 2Số: 1551 /UBND-VX".
 SHAPE = re.compile(r"^(?:straight\s+(?:arrow\s+)?connector|text\s*box|picture|rectangle|"
                    r"line|group|canvas|oval|shape)\s*\d+\s*", re.I)

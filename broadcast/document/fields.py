@@ -22,6 +22,7 @@ from broadcast.document.patterns import (
     NOI_NHAN,
     NUMBER,
     PLACE_DATE,
+    PLACE_DATE_NO_COMMA,
     SIGNER_TITLES,
     SOURCE_LINE,
     SUBJECT_VV,
@@ -31,6 +32,7 @@ from broadcast.document.patterns import (
     UNITS,
     is_caps,
     iso_date,
+    words,
 )
 from broadcast.document.zones import BEFORE, SIGNED, is_name, kind_line, title_kind
 
@@ -62,6 +64,12 @@ def read_place_date(doc: Directive, pieces: list[Piece]) -> None:
                         else iso_date(match["y2"], match["m2"], match["d2"]))
             return
     for text in _texts(pieces, "place_date"):
+        match = PLACE_DATE_NO_COMMA.fullmatch(text.rstrip(". "))
+        if match:
+            doc.place = match["place"]
+            doc.date = iso_date(match["year"], match["month"], match["day"])
+            return
+    for text in _texts(pieces, "place_date"):
         match = DAY.search(text)
         if match:
             doc.date = iso_date(match["y"] or match["y2"], match["m"] or match["m2"],
@@ -88,7 +96,8 @@ def read_issuer(doc: Directive, pieces: list[Piece]) -> None:
     and the first its parent."""
     name: list[str] = []
     parent = ""
-    for text in (fix_uy_ban(t) for t in _texts(pieces, "issuer")):
+    lines = [part for t in _texts(pieces, "issuer") for part in _bodies(fix_uy_ban(t))]
+    for text in lines:
         if name and BODY_HEAD.match(text) and _complete(" ".join(name)):
             parent, name = " ".join(name), [text]
         else:
@@ -128,6 +137,18 @@ def read_dien_issuer(doc: Directive, pieces: list[Piece]) -> None:
         if not doc.issuer and BODY_HEAD.match(fix_uy_ban(who)) and _complete(who):
             doc.issuer = fix_uy_ban(who)
         return
+
+
+def _bodies(line: str) -> list[str]:
+    """'UBND HUYỆN HÒN ĐẤT VĂN PHÒNG HĐND VÀ UBND' (a table cell on one line) → the parent body
+    and the office under it; a name that just goes on ('… THÀNH PHỐ HẢI PHÒNG') stays whole."""
+    for match in re.finditer(r"\s(?=(?:VĂN PHÒNG|SỞ|PHÒNG|TRUNG TÂM|BAN|CHI CỤC|TRƯỜNG|TRẠM|"
+                             r"BỆNH VIỆN|CÔNG AN|HẠT)\s)", line):
+        head, rest = line[: match.start()], line[match.end():]
+        if _complete(head) and re.search(r"\b(?:%s)\s+\S" % "|".join(UNITS), head) \
+                and words(rest) >= 3:
+            return [head, rest]
+    return [line]
 
 
 def _complete(name: str) -> bool:
@@ -327,12 +348,22 @@ def read_signer(doc: Directive, pieces: list[Piece]) -> None:
         signer.authority = re.sub(r"[./]", "", inner["auth"]) + "."
         authority[marked[-1]] = inner["rest"].strip()
     authority = [a for a in authority if a and not a.startswith(("KÍNH THƯ", "THAY MẶT"))]
+    if authority:  # "TL. CHỦ TỊCH CHÁNH VĂN PHÒNG" on one line: on behalf of, then the title
+        authority[-1:] = _title_split(authority[-1])
     signer.title = authority[-1] if authority else ""
     signer.on_behalf = " ".join(authority[:-1])
     if names:
         name = SIGNED.sub(" ", names[-1]).strip()
         signer.name = name.title() if is_caps(name) else name
     doc.signer = signer
+
+
+def _title_split(line: str) -> list[str]:
+    """'CHỦ TỊCH CHÁNH VĂN PHÒNG' → ['CHỦ TỊCH', 'CHÁNH VĂN PHÒNG']; one title stays whole."""
+    starts = [m.start() + 1 for m in re.finditer(r"\s(?=\S)", line)
+              if SIGNER_TITLES.match(line[m.start() + 1:])]
+    starts = [s for s in starts if not line[:s].rstrip().endswith("PHÓ")]
+    return [line[: starts[-1]].strip(), line[starts[-1]:]] if starts else [line]
 
 
 def _caps_name(text: str, lines: list[str]) -> bool:

@@ -27,6 +27,7 @@ from broadcast.document.patterns import (
     KINH_GUI,
     NUMBER_ALONE,
     OPENER,
+    PARTY,
     PLACE_DATE,
     QUOC_HIEU,
     SUBJECT_VV,
@@ -65,6 +66,7 @@ def normalize(text: str) -> str:
 
 HEADING_MARK = re.compile(r"^#{1,6}\s*")
 GLUED_DOWNLOAD = re.compile(r"\d\s*(?:tải\s+về|download)\s*[\d.,]+\s*[KM]B", re.I)
+GLUED_TIME = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?=[^\W\d_])")
 PAGE_NUMBER = re.compile(r"^\d{1,3}\.\s+(?=(?:ỦY|UỶ|UBND|CỘNG)\b)")
 
 
@@ -109,7 +111,7 @@ def read_symbol(text: str) -> tuple[str, int]:
 
 
 def _is_code(token: str) -> bool:
-    return bool(re.fullmatch(r"[A-ZĐ0-9]+", token)) or token in MIXED_CODES
+    return bool(re.fullmatch(r"[A-ZĐƯƠÔÂĂÊ0-9&]+", token)) or token in MIXED_CODES
 
 
 def _is_code_word(token: str) -> bool:
@@ -144,7 +146,7 @@ def _anchor_cuts(text: str) -> list[int]:
     and after a "Số: …" (only in a line that is a header: it has the Quốc hiệu or Tiêu ngữ,
     or "Số:" comes first or after capitals)."""
     cuts: set[int] = set()
-    national = list(QUOC_HIEU.finditer(text)) + list(TIEU_NGU.finditer(text))
+    national = [*QUOC_HIEU.finditer(text), *TIEU_NGU.finditer(text), *PARTY.finditer(text)]
     for match in national:
         cuts.update((match.start(), match.end()))
     for match in re.finditer(r"(?<![\w/])Số\s*(?=[:\d/])", text):
@@ -188,14 +190,34 @@ def _caps_prefix_split(segment: str) -> list[str]:
 
 
 def _unglue(text: str) -> list[str]:
-    """'ngày 13tháng 9' → 'ngày 13 tháng 9'; 'PHÓ CHỦ TỊCHNguyễn Thị Thu' → two pieces."""
+    """'ngày 13tháng 9' → 'ngày 13 tháng 9'; 'PHÓ CHỦ TỊCHNguyễn Thị Thu' → two pieces, and so
+    'TL. CHỦ TỊCH CHÁNH VĂN PHÒNG Nguyễn Thị Thu Hà' (a signature cell on one line)."""
     text = re.sub(r"(?<=\d)(?=(?:tháng|năm|ngày)\b)", " ", text)
     text = re.sub(r"\b(ngày|tháng|năm)(?=\d)", r"\1 ", text)
+    signed = _signed_name(text)
+    if signed:
+        return signed
     for i in range(2, len(text) - 1):
         if (text[i].isupper() and text[i + 1].islower() and text[i - 1].isupper()
                 and text[i - 2].isupper() and is_caps(text[:i])):
             return [text[:i].strip(), text[i:].strip()]
     return [text]
+
+
+# The last words of a signer's title, before the name on a one-line signature cell.
+TITLE_ENDS = ("CHỦ TỊCH", "GIÁM ĐỐC", "VĂN PHÒNG", "TRƯỞNG", "TRƯỞNG BAN", "TRƯỞNG PHÒNG",
+              "BÍ THƯ", "THỦ TRƯỞNG", "CHÁNH THANH TRA")
+
+
+def _signed_name(text: str) -> list[str] | None:
+    """'TL. CHỦ TỊCH CHÁNH VĂN PHÒNG Nguyễn Thị Thu Hà' → [title block, name]."""
+    tokens = text.split()
+    for cut in range(len(tokens) - 2, 0, -1):
+        block, name = " ".join(tokens[:cut]), tokens[cut:]
+        if (is_caps(block) and block.endswith(TITLE_ENDS) and 2 <= len(name) <= 5
+                and all(t[:1].isupper() and t[1:].islower() for t in name)):
+            return [block, " ".join(name)]
+    return None
 
 
 STRUCTURE = re.compile(
@@ -266,6 +288,10 @@ def _segments(text: str) -> list[tuple[str, str]]:
     if GLUED_DOWNLOAD.search(text):
         return [(text, "chữ của trang tải tài liệu")]
     out: list[tuple[str, str]] = []
+    posted = GLUED_TIME.match(text)
+    if posted:  # "15/03/2020 21:24Cầu Giấy dừng kinh doanh …"
+        out.append((posted[0].strip(), "ngày giờ đăng tin"))
+        text = text[posted.end():]
     shape = chrome.SHAPE.match(text) or (PAGE_NUMBER.match(text) if QUOC_HIEU.search(text)
                                           else None)
     if shape:

@@ -9,8 +9,8 @@ from dataclasses import asdict, dataclass, field
 from broadcast.document.patterns import FORMULA, KIND_NAMES
 
 # Every piece of the input ends in exactly one of these parts.
-HEADER_PARTS = ("issuer", "national", "number", "place_date", "kind", "subject", "authority",
-                "addressees", "reference")
+HEADER_PARTS = ("issuer", "national", "number", "place_date", "mark", "kind", "subject",
+                "authority", "addressees", "reference")
 CONTENT_PARTS = ("preamble", "body", "closing")
 FOOTER_PARTS = ("recipients", "signer")
 PARTS = HEADER_PARTS + CONTENT_PARTS + FOOTER_PARTS + ("dropped",)

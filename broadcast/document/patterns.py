@@ -12,6 +12,11 @@ import re
 # glue "XÃHỘI"). Inside a sentence the mixed-case name is content, so this one is case-sensitive.
 QUOC_HIEU = re.compile(r"C?ỘNG\s*H(?:ÒA|OÀ)\s*X(?:Ã|à|Ã)\s*HỘI\s*CHỦ\s*NGHĨA\s*VIỆT\s*NAM")
 QUOC_HIEU_LINE = re.compile(r"C?ộng\s+h(?:òa|oà)\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam", re.I)
+# A party document's header has the Party's name where a state document has the Quốc hiệu.
+PARTY = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
+# Urgency and security marks printed in a header ("KHẨN", "HỎA TỐC", "MẬT").
+MARK = re.compile(r"^(?:THƯỢNG\s+KHẨN|HỎA\s+TỐC|HOẢ\s+TỐC|KHẨN(?:\s+CẤP)?|TỐI\s+MẬT|TUYỆT\s+MẬT|MẬT)"
+                  r"[.!]?$")
 # Tiêu ngữ, with or without its dashes, any case, "Hạnh phuc" without its mark.
 TIEU_NGU = re.compile(r"Độc\s*lập\s*[-–—−,]?\s*Tự\s*do\s*[-–—−,]?\s*Hạnh\s*ph[úu]c", re.I)
 
@@ -41,6 +46,11 @@ PLACE_DATE = re.compile(
     r"\s*/\s*(?P<y2>(?:19|20)\d\d)",
     re.I,
 )
+# "Hà Nội ngày 15 tháng 8 năm 2018": a place/date line that lost its comma (a whole line only).
+PLACE_DATE_NO_COMMA = re.compile(
+    r"(?P<place>[A-ZĐÀ-Ỹ][^\W\d_]*(?:[\s\-][A-ZĐÀ-Ỹ][^\W\d_]*){0,4})\s+ngày" + _BLANK
+    + r"(?P<day>\d{1,2})?" + _BLANK + r"tháng" + _BLANK + r"(?P<month>\d{1,2})?" + _BLANK
+    + r"năm\s*(?P<year>(?:19|20)\d\d)")
 # A date line without a place, as under a signature: "Ngày 04/7/2024", "ngày 5 tháng 7 năm 2024".
 DATE_ONLY = re.compile(r"^[Nn]gày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}\s*(?:/|năm)\s*\d{4}\.?$")
 
@@ -74,7 +84,7 @@ KIND_WORDS = {
     "LỜI KÊU GỌI": "other", "GIẤY MỜI": "other", "TỜ TRÌNH": "other", "HƯỚNG DẪN": "other",
     "NGHỊ QUYẾT": "other", "CHƯƠNG TRÌNH": "other", "PHƯƠNG ÁN": "other", "ĐỀ ÁN": "other",
     "QUY CHẾ": "other", "QUY ĐỊNH": "other", "BIÊN BẢN": "other", "THÔNG CÁO": "other",
-    "ĐỀ CƯƠNG": "other",
+    "ĐỀ CƯƠNG": "other", "KẾT LUẬN": "other",
 }
 KIND_NAMES = {
     "thong_bao": "Thông báo", "ke_hoach": "Kế hoạch", "cong_van": "Công văn",
@@ -87,8 +97,9 @@ KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$", re.I | re.S)
 DIEN = re.compile(r"^(?P<who>.{0,80}?),?\s*điện\s*:\s*(?P<rest>.*)$", re.I | re.S)
 # Who decides, between a decision's subject and its "Căn cứ": "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH".
 AUTHORITY_LINE = re.compile(
-    r"^(?:CHỦ\s+TỊCH\s+|GIÁM\s+ĐỐC\s+|TRƯỞNG\s+BAN\s+|BỘ\s+TRƯỞNG\s+)?"
-    r"(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|SỞ\s|BAN\s|BỘ\s)"
+    r"^(?:(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|BỘ\s+TRƯỞNG|CỤC\s+TRƯỞNG)\b|"
+    r"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|"
+    r"BAN\s+(?:THƯỜNG\s+VỤ|CHẤP\s+HÀNH|CHỈ\s+ĐẠO|CHỈ\s+HUY))"
 )
 # Lines that start the text of a document (not a title).
 OPENER = re.compile(
@@ -115,17 +126,19 @@ FORMULA = re.compile(r"\bbáo\s+(?:để|cho|tới|đến)\b.{0,80}\bbiết\b", 
 SOURCE_LINE = re.compile(r"^\(?\s*(?:Nguồn|Trích\s+nguồn)\s*:\s*(?P<rest>.+?)\)?\.?$", re.I | re.S)
 # "Thông báo số 217/TB-UBND ngày 08/5/2019 của UBND thị xã Điện Bàn": a repost's identification.
 CITATION = re.compile(
-    r"(?:Từ\s+)?(?P<kind>Thông\s+báo|Kế\s+hoạch|Công\s+văn|Quyết\s+định|Chỉ\s+thị|Báo\s+cáo|"
-    r"Công\s+điện|Văn\s+bản|CV)\s+(?:số\s*:?\s*)(?P<code>\d+[a-zđ]?(?:/(?:19|20)\d\d)?\s*/\s*"
+    r"(?:Từ\s+)?(?P<kind>(?i:Thông\s+báo|Kế\s+hoạch|Công\s+văn|Quyết\s+định|Chỉ\s+thị|"
+    r"Báo\s+cáo|Công\s+điện|Văn\s+bản|Thư\s+ngỏ)|CV)\s+(?:số\s*:?\s*)(?P<code>\d+[a-zđ]?(?:/(?:19|20)\d\d)?\s*/\s*"
     r"[A-ZĐ][\w\-–/]*)(?:,?\s*ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/+\s*(?P<y>\d{4})|"
     r",?\s*ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))?"
     r"(?:\s+của\s+(?P<issuer>(?:Chủ\s+tịch\s+)?(?:Ủy|Uỷ|UBND|Văn\s+phòng|Sở|Ban|HĐND|Hội\s+đồng)"
     r"[^,;.()]{3,80}?))?(?=\s+(?:về|V/v|như|đã|ban|có|với|nhằm|yêu)\b|[,;.:)]|$)"
-    r"(?:\s+(?:về\s+việc|V/v|về)\s+(?P<subject>[^;]{5,300}?)(?=\.\s|\.?$|;|\s+với\s+nội\s+dung))?",
+    r"(?:(?:\s+(?:về\s+việc|V/v|về)\s+|\s+(?=(?:tổ\s+chức|triển\s+khai|tăng\s+cường|thực\s+hiện|"
+    r"hướng\s+dẫn|phòng|đảm\s+bảo|bảo\s+đảm|tạm|điều\s+chỉnh)\b))"
+    r"(?P<subject>[^;]{5,300}?)(?=\.\s|\.?$|;|\s+với\s+nội\s+dung))?",
 )
 # What makes a citation the document itself, not another one it refers to: the lead says this
 # body issued it ("… đã ban hành Công văn số 3314/UBND-XDCB …", "… đã có Công điện số …").
-ISSUED = re.compile(r"(?:ban\s+hành|đã\s+có|vừa\s+có|đã\s+ký|ký\s+ban\s+hành|đã\s+ra|ra|ký)\s*$",
+ISSUED = re.compile(r"(?:ban\s+hành|có|đã\s+ký|ký\s+ban\s+hành|ra|ký|gửi)\s*$",
                     re.I)
 LEAD_DATE = re.compile(r"^(?:\w{1,6}\s*[-–]\s*)?Ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})"
                        r"\s*/+\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+"

@@ -30,6 +30,9 @@ from broadcast.document.patterns import (
     PLACE_DATE,
     QUOC_HIEU,
     QUOC_HIEU_LINE,
+    MARK,
+    PARTY,
+    PLACE_DATE_NO_COMMA,
     SALUTATION,
     SIGNER_TITLES,
     SOURCE_LINE,
@@ -100,14 +103,16 @@ def shape(piece: Piece) -> str:
         return "chrome"
     if (QUOC_HIEU.search(t) and words(t) <= 9) or QUOC_HIEU_LINE.fullmatch(t):
         return "national"
-    if TIEU_NGU.fullmatch(t.strip(" -–.")):
+    if TIEU_NGU.fullmatch(t.strip(" -–.")) or PARTY.fullmatch(t.strip(" *")):
         return "national"
+    if MARK.match(t):
+        return "mark"
     if is_number_line(t) or NUMBER_ALONE.match(t):
         return "number"
     if TIME_LINE.match(t) or (DATE_ONLY.match(t.rstrip(". ")) and words(t) <= 8):
         return "time"
     match = PLACE_DATE.fullmatch(t.rstrip(". "))
-    if match and words(t[: t.find(",")]) <= 7:
+    if (match and words(t[: t.find(",")]) <= 7) or PLACE_DATE_NO_COMMA.fullmatch(t.rstrip(". ")):
         return "place_date"
     for name, pattern in (("kinh_gui", KINH_GUI), ("noi_nhan", NOI_NHAN), ("source", SOURCE_LINE)):
         if pattern.match(t):
@@ -146,6 +151,8 @@ def is_sentence(piece: Piece, kind: str) -> bool:
         return False
     if kind == "marker":
         return True
+    if t.endswith(("...", "…")):  # a title a page cut short
+        return False
     return ((bool(TERMINAL.search(t)) and words(t) >= 6 and not t.endswith("?"))
             or (bool(OPENER.match(t)) and words(t) >= 8) or words(t) >= 40)
 
@@ -155,7 +162,7 @@ def is_title(piece: Piece, kind: str) -> bool:
     t = piece.text
     return (kind not in ("chrome", "marker", "number", "place_date", "national")
             and 2 <= words(t) <= 60 and (t[:1].isupper() or t[:1] in "“\"")
-            and not re.search(r"[.;:,]$", t))
+            and (not re.search(r"[.;:,]$", t) or t.endswith(("...", "…"))))
 
 
 # ---------------------------------------------------------------- the walk
@@ -168,6 +175,7 @@ class Zoner:
         self.pieces = pieces
         self.kinds = [shape(p) for p in pieces]
         self.subject_from = ""  # "kind", "vv", "title" or "caps": where the subject was found
+        self.subject_at: int | None = None  # the title under a page's kind word, if not next
 
     # -- helpers
     def mark(self, i: int, part: str, why: str = "") -> None:
@@ -205,10 +213,16 @@ class Zoner:
         """Back up over the issuer lines right above the first anchor."""
         start = i
         j = i - 1
-        while j >= 0 and i - j <= 4 and self.kinds[j] in ("issuer", "unit", "chrome", "kind"):
+        while j >= 0 and i - j <= 4 and self.kinds[j] in ("issuer", "unit", "chrome"):
             if self.kinds[j] != "chrome":
                 start = j
             j -= 1
+        if start == i and self.kinds[i] == "number":  # no issuer line above the "Số:"
+            k = i - 1
+            while k >= 0 and self.kinds[k] == "chrome":
+                k -= 1
+            if k >= 0 and self.kinds[k] == "kind":
+                return k  # "CÔNG ĐIỆN KHẨN …" right above "Số: 02/CĐ-UBND"
         return start
 
     def header(self, i: int) -> int:
@@ -219,12 +233,13 @@ class Zoner:
             text = self.pieces[i].text
             if kind == "chrome":
                 self.mark(i, "dropped")
-            elif kind in ("national", "number", "place_date", "time"):
+            elif kind in ("national", "number", "place_date", "time", "mark"):
                 self.mark(i, "place_date" if kind == "time" else kind)
-                anchors_seen = anchors_seen or kind != "national"
+                anchors_seen = anchors_seen or kind not in ("national", "mark")
             elif kind in ("issuer", "unit") and not anchors_seen or kind in ("issuer", "unit") and self._issuer_column(i):
                 self.mark(i, "issuer")
-            elif kind == "vv" or (kind == "text" and re.match(r"^Về\s+việc", text)):
+            elif kind == "vv" or (kind == "text" and re.match(r"^Về\s", text) and anchors_seen
+                                  and not self._sentence_run(i)):
                 self.subject_from = self.subject_from or "vv"
                 i = self.subject(i, first=True)
                 continue
@@ -245,12 +260,23 @@ class Zoner:
         return i
 
     def _decides(self, i: int) -> bool:
-        """Who decides ('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH'), right above "Căn cứ …"."""
+        """Who decides ('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH', or 'TRƯỞNG BAN / BAN CHỈ ĐẠO …' over
+        two lines), right above "Căn cứ …"."""
         text = self.pieces[i].text
-        if not (is_caps(text) and AUTHORITY_LINE.match(text)) or self.kinds[i] == "marker":
+        if not is_caps(text) or self.kinds[i] == "marker" or not (
+                AUTHORITY_LINE.match(text) or SIGNER_TITLES.match(text)):
             return False
         nxt = self.next_real(i + 1)
+        for _ in range(3):
+            if nxt >= len(self.pieces) or not is_caps(self.pieces[nxt].text):
+                break
+            nxt = self.next_real(nxt + 1)
         return nxt < len(self.pieces) and bool(DECIDES.match(self.pieces[nxt].text))
+
+    def _sentence_run(self, i: int) -> bool:
+        """A long sentence ending with a full stop: text, not a trích yếu."""
+        text = self.pieces[i].text
+        return words(text) > 30 or (text.endswith(".") and words(text) > 15)
 
     def _issuer_column(self, i: int) -> bool:
         """An issuer line after the anchors: the left column of a flattened table (its issuer
@@ -268,8 +294,8 @@ class Zoner:
                 i += 1
                 continue
             piece = self.pieces[i]
-            if self._decides(i) or not self._continues_subject(piece, self.kinds[i], prev, total,
-                                                                first):
+            if (not first and self._decides(i)) or not self._continues_subject(
+                    piece, self.kinds[i], prev, total, first):
                 return i
             self.mark(i, "subject")
             prev, total, first = piece.text, total + words(piece.text), False
@@ -304,11 +330,11 @@ class Zoner:
             if i >= len(self.pieces):
                 break
             kind = self.kinds[i]
-            if self._decides(i):
+            if self._decides(i) or (is_caps(self.pieces[i].text) and self._after_authority(i)):
                 self.mark(i, "authority")
             elif kind in ("kinh_gui", "dien"):
                 return self.addressees(i)
-            elif kind in ("number", "place_date", "national", "time"):
+            elif kind in ("number", "place_date", "national", "time", "mark"):
                 self.mark(i, "place_date" if kind == "time" else kind)
             elif self._sender(i):
                 self.mark(i, "addressees")
@@ -318,6 +344,13 @@ class Zoner:
                 return i
             i += 1
         return i
+
+    def _after_authority(self, i: int) -> bool:
+        """The second line of who decides: right under an authority line, above "Căn cứ"."""
+        above = [p.part for p in self.pieces[max(0, i - 2): i] if not p.why]
+        nxt = self.next_real(i + 1)
+        return bool(above) and above[-1] == "authority" and nxt < len(self.pieces) and bool(
+            DECIDES.match(self.pieces[nxt].text) or is_caps(self.pieces[nxt].text))
 
     def _sender(self, i: int) -> bool:
         """'BAN CHỈ HUY … HUYỆN X' on the line above a công điện's 'ĐIỆN:'."""
@@ -354,7 +387,7 @@ class Zoner:
                 break
             self.mark(i, "addressees")
             i += 1
-            if text.rstrip().endswith("."):
+            if text.rstrip().endswith(".") and not bullets:
                 break
         return i
 
@@ -366,22 +399,42 @@ class Zoner:
 
     # -- without a header
     def start_without_header(self) -> int:
-        """A repost: its own kind line, else the title right above the first sentence."""
-        first = next((i for i, p in enumerate(self.pieces)
-                      if is_sentence(p, self.kinds[i])), len(self.pieces))
+        """A repost: its own kind line, else the title right above its first sentence (or
+        above its 'Kính gửi')."""
+        first = self._first_text()
+        letter = next((i for i in range(first) if self.kinds[i] in ("kinh_gui", "dien")), None)
+        if letter is not None:
+            first = letter
         kind_at = next((i for i in range(first) if self.kinds[i] == "kind"
                         or (self.pieces[i].heading and title_kind(self.pieces[i].text))), None)
+        lo = 0 if kind_at is None else kind_at + 1
+        titles = [i for i in range(lo, first) if is_title(self.pieces[i], self.kinds[i])]
         if kind_at is not None:
             self._drop_before(kind_at)
+            if titles and len(titles) > 1:  # a site's name under the page's kind word
+                self.subject_at = self._best_title(titles, first)
             return kind_at
-        titles = [i for i in range(first) if is_title(self.pieces[i], self.kinds[i])]
-        if titles:
-            title = self._best_title(titles, first)
-            self._drop_before(title)
-            return title
-        start = first if first < len(self.pieces) else self.next_real(0)
+        start = self._best_title(titles, first) if titles else (
+            first if first < len(self.pieces) else self.next_real(0))
         self._drop_before(start)
         return start
+
+    def _first_text(self) -> int:
+        """The first sentence that the text goes on from (not a headline in a list of them);
+        a labelled item always starts the text."""
+        sentences = [i for i, p in enumerate(self.pieces) if is_sentence(p, self.kinds[i])]
+        for i in sentences:
+            piece = self.pieces[i]
+            if self.kinds[i] == "marker":
+                return i
+            j = i + 1
+            while j < len(self.pieces) and self.kinds[j] == "chrome":
+                j += 1
+            if (j >= len(self.pieces) or words(piece.text) >= 25
+                    or is_sentence(self.pieces[j], self.kinds[j])
+                    or self.kinds[j] in ("kinh_gui", "dien", "source")):
+                return i
+        return sentences[0] if sentences else len(self.pieces)
 
     def _best_title(self, titles: list[int], first: int) -> int:
         """The last title whose words the text uses (a menu line shares none), else the last."""
@@ -403,9 +456,15 @@ class Zoner:
         if i >= len(self.pieces):
             return i
         piece, kind = self.pieces[i], self.kinds[i]
+        if kind in ("kinh_gui", "dien"):
+            return self.addressees(i)
         if kind == "kind" or (piece.heading and title_kind(piece.text)):
             self.mark(i, "kind")
             self.subject_from = "kind"
+            if self.subject_at is not None:
+                for j in range(i + 1, self.subject_at):
+                    self.mark(j, "dropped", BEFORE)
+                return self.after_kind(self.subject_at)
             return self.after_kind(i + 1, titled=bool((kind_line(piece.text) or ("", ""))[1]))
         if is_title(piece, kind) and not is_sentence(piece, kind):
             self.subject_from = "title"

@@ -35,8 +35,9 @@ def _starts_paragraph(prev: str, line: str, full: int) -> bool:
 
 def reflow(lines: list[str]) -> str:
     """Visual lines → paragraphs separated by blank lines. A line that fills the width was
-    wrapped and goes on with a space; a shorter line inside a paragraph keeps its line break (a
-    title, a signature or issuer block stays one line per part)."""
+    wrapped and goes on with a space into a word in lower case or after a full stop; otherwise
+    the line break stays (a title over the text, a signature or issuer block stays one line per
+    part; the document parser decides whether a capital goes on a sentence)."""
     paragraphs: list[str] = []
     lengths = sorted(len(" ".join(line.split())) for line in lines if line.strip())
     full = lengths[int(len(lengths) * 0.9)] if lengths else 0
@@ -47,8 +48,9 @@ def reflow(lines: list[str]) -> str:
             prev = ""
             continue
         if paragraphs and prev and not _starts_paragraph(prev, line, full):
-            wrapped = len(prev) >= max(FULL_LINE * full, WRAP_MIN)
-            paragraphs[-1] += (" " if wrapped else "\n") + line
+            full_line = len(prev) >= max(FULL_LINE * full, WRAP_MIN)
+            goes_on = not line[:1].isupper() or bool(re.search(r"[.;:!?]$", prev))
+            paragraphs[-1] += (" " if full_line and goes_on else "\n") + line
         else:
             paragraphs.append(line)
         prev = line
