@@ -223,6 +223,15 @@ def sections_of(text: str) -> list[Section]:
     return out + printed_only(footer, "footer")
 
 
+WEB_PREFIX = re.compile(r"\bhttps?://(?:www\.)?|\bwww\.(?=\w)", re.I)
+
+
+def for_ear(text: str) -> str:
+    """What a listener is told of a web address: 'http://sonla.gov.vn/hoi-dap' is said as
+    'sonla.gov.vn/hoi-dap' (nobody reads 'h t t p' on the radio)."""
+    return WEB_PREFIX.sub("", text)
+
+
 def printed_only(text: str, kind: str) -> list[Section]:
     """Blank-line separated blocks that are printed, never spoken; their line breaks kept."""
     return [Section(kind, chunk.strip(), spoken=False)
@@ -260,7 +269,8 @@ def render(
     template = template or template_for(directive)
     context = {"directive": directive, "commune": commune, "broadcast_date": broadcast_date,
                "options": options or ScriptOptions()}
-    sections = sections_of(_render_text(template, context, user_dir))
+    sections = [replace(s, text=for_ear(s.text)) if s.spoken else s
+                for s in sections_of(_render_text(template, context, user_dir))]
     script = Script(title="", topic="", commune=commune.full_name,
                     date=broadcast_date.isoformat(), template=template, source=directive.source,
                     reference=reference(directive), kind=directive.kind,

@@ -194,7 +194,8 @@ def read_citation(doc: Directive, pieces: list[Piece], preamble: list[str],
                       if text in sources or ISSUED.search(text[: m.start()])
                       or not text[: m.start()].strip(" (")), None)
         if match:
-            _take_citation(doc, match, from_title=subject_from == "title" and text == doc.subject)
+            _take_citation(doc, match, from_title=subject_from == "title" and text == doc.subject,
+                           doc_title=subject_from == "title")
             break
     _read_lead(doc, [s for s in _first_sentence(preamble) if not REFERS.match(s)])
 
@@ -233,7 +234,10 @@ def read_lead_issuer(doc: Directive, preamble: list[str]) -> None:
                 return
 
 
-def _take_citation(doc: Directive, match: re.Match, from_title: bool) -> None:
+def _take_citation(doc: Directive, match: re.Match, from_title: bool,
+                   doc_title: bool = False) -> None:
+    """Number, date, issuer, kind and trích yếu from a citation of the document itself; its
+    trích yếu wins over a page's headline (``doc_title``: the subject is that headline)."""
     code = match["code"]
     number, _, rest = code.partition("/")
     if not doc.number and not doc.symbol:
@@ -248,7 +252,7 @@ def _take_citation(doc: Directive, match: re.Match, from_title: bool) -> None:
     word = {"CV": "CÔNG VĂN"}.get(match["kind"], " ".join(match["kind"].split()).upper())
     if doc.kind == "other" and not doc.kind_word and word in KIND_WORDS:
         _set_kind(doc, word)
-    if match["subject"] and (from_title or not doc.subject):
+    if match["subject"] and (from_title or not doc.subject or doc_title):
         doc.subject = match["subject"].strip()
 
 

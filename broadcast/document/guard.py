@@ -7,6 +7,7 @@ menu) may be in the spoken text. ``find_leak`` names the first such line and wha
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from broadcast.document import chrome
@@ -42,11 +43,21 @@ DAMAGED_SHARE = 0.05  # of all words: a PDF whose font lost its accented letters
 DAMAGED_MIN = 12
 
 
+TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+
+
+def _broken(token: str) -> bool:
+    """A lone letter that is no word ('T C'), or a syllable with two tone marks ('LỦẬN')."""
+    if len(token) == 1:
+        return token.isalpha() and token.lower() not in ONE_LETTER_WORDS
+    return sum(ch in TONES for ch in unicodedata.normalize("NFD", token)) > 1
+
+
 def damaged(text: str) -> str | None:
-    """A sample of text whose accented letters were lost ('U BAN DÂN T C'), or None."""
+    """A sample of text whose accented letters a PDF lost or scrambled ('U BAN DÂN T C',
+    'KẾT LỦẬN … CỦÀ'), or None."""
     tokens = text.split()
-    lone = [i for i, t in enumerate(tokens) if len(t) == 1 and t.isalpha()
-            and t.lower() not in ONE_LETTER_WORDS]
+    lone = [i for i, t in enumerate(tokens) if _broken(t)]
     if len(lone) >= DAMAGED_MIN and len(lone) >= DAMAGED_SHARE * len(tokens):
         return " ".join(tokens[max(0, lone[0] - 3): lone[0] + 8])
     return None
@@ -56,7 +67,7 @@ def find_leak(spoken: list[str], directive: Directive | None = None) -> Leak | N
     """The first header part or page line found in the spoken paragraphs, or None."""
     sample = damaged(" ".join(spoken))
     if sample:
-        return Leak(_clip(sample), "chữ bị mất, thường do chép từ PDF lỗi phông")
+        return Leak(_clip(sample), "chữ bị mất hoặc sai dấu, thường do chép từ PDF lỗi phông")
     for paragraph in spoken:
         for what, pattern in MARKERS:
             match = pattern.search(paragraph)

@@ -127,11 +127,12 @@ SOURCE_LINE = re.compile(r"^\(?\s*(?:Nguồn|Trích\s+nguồn)\s*:\s*(?P<rest>.+
 # "Thông báo số 217/TB-UBND ngày 08/5/2019 của UBND thị xã Điện Bàn": a repost's identification.
 CITATION = re.compile(
     r"(?:Từ\s+)?(?P<kind>(?i:Thông\s+báo|Kế\s+hoạch|Công\s+văn|Quyết\s+định|Chỉ\s+thị|"
-    r"Báo\s+cáo|Công\s+điện|Văn\s+bản|Thư\s+ngỏ)|CV)\s+(?:số\s*:?\s*)(?P<code>\d+[a-zđ]?(?:/(?:19|20)\d\d)?\s*/\s*"
-    r"[A-ZĐ][\w\-–/]*)(?:,?\s*ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/+\s*(?P<y>\d{4})|"
+    r"Báo\s+cáo|Công\s+điện|Văn\s+bản|Thư\s+ngỏ)|CV)\s+(?:số\s*:?\s*)(?P<code>\d+[a-zđ]?"
+    r"(?:/(?:19|20)\d\d)?\s*/\s*[A-ZĐ][\w\-–/]*)(?=[\s,;.:)]|$)"
+    r"(?:,?\s*ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/+\s*(?P<y>\d{4})|"
     r",?\s*ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))?"
     r"(?:\s+của\s+(?P<issuer>(?:Chủ\s+tịch\s+)?(?:Ủy|Uỷ|UBND|Văn\s+phòng|Sở|Ban|HĐND|Hội\s+đồng)"
-    r"[^,;.()]{3,80}?))?(?=\s+(?:về|V/v|như|đã|ban|có|với|nhằm|yêu)\b|[,;.:)]|$)"
+    r"[^,;.()]{3,80}?)(?=\s+(?:về|V/v|như|đã|ban|có|với|nhằm|yêu|tổ|triển)\b|[,;.:)]|$))?"
     r"(?:(?:\s+(?:về\s+việc|V/v|về)\s+|\s+(?=(?:tổ\s+chức|triển\s+khai|tăng\s+cường|thực\s+hiện|"
     r"hướng\s+dẫn|phòng|đảm\s+bảo|bảo\s+đảm|tạm|điều\s+chỉnh)\b))"
     r"(?P<subject>[^;]{5,300}?)(?=\.\s|\.?$|;|\s+với\s+nội\s+dung))?",

@@ -236,17 +236,18 @@ class Zoner:
             elif kind in ("national", "number", "place_date", "time", "mark"):
                 self.mark(i, "place_date" if kind == "time" else kind)
                 anchors_seen = anchors_seen or kind not in ("national", "mark")
-            elif kind in ("issuer", "unit") and not anchors_seen or kind in ("issuer", "unit") and self._issuer_column(i):
+            elif kind in ("issuer", "unit") and (not anchors_seen or self._issuer_column(i)):
                 self.mark(i, "issuer")
             elif kind == "vv" or (kind == "text" and re.match(r"^Về\s", text) and anchors_seen
                                   and not self._sentence_run(i)):
                 self.subject_from = self.subject_from or "vv"
-                i = self.subject(i, first=True)
+                self.mark(i, "subject")  # the V/v line is the trích yếu, however it ends
+                i = self.subject(i + 1, first=False, prev=text)
                 continue
             elif kind == "kind":
                 self.mark(i, "kind")
                 self.subject_from = "kind"
-                return self.after_kind(i + 1, titled=bool(kind_line(text)[1]))
+                return self.after_kind(i + 1, title=kind_line(text)[1])
             elif kind in ("kinh_gui", "dien"):
                 return self.addressees(i)
             elif self._decides(i):
@@ -284,10 +285,10 @@ class Zoner:
         parts = [p.part for p in self.pieces[max(0, i - 3): i]]
         return "issuer" in parts or not any(p.part == "issuer" for p in self.pieces[:i])
 
-    def subject(self, i: int, first: bool) -> int:
-        """Subject lines from ``i``; returns the first piece after them."""
-        prev = ""
-        total = 0
+    def subject(self, i: int, first: bool, prev: str = "") -> int:
+        """Subject lines from ``i`` (``prev``: the line above, when it is the subject's first);
+        returns the first piece after them."""
+        total = words(prev)
         while i < len(self.pieces):
             if self.kinds[i] == "chrome":
                 self.mark(i, "dropped")
@@ -308,8 +309,10 @@ class Zoner:
         if kind in ("marker", "number", "place_date", "national", "kinh_gui", "dien", "noi_nhan",
                     "source", "kind", "authority", "time"):
             return False
-        if first:
-            return not (is_sentence(piece, kind) and (OPENER.match(t) or words(t) > 30))
+        if first:  # a trích yếu may start "Thực hiện …", but it is short and has no full stop
+            long = not is_caps(t) and (words(t) > 30 or (TERMINAL.search(t) and words(t) >= 12))
+            return piece.heading or not (long or (OPENER.match(t) and (
+                TERMINAL.search(t) or words(t) > 20)))
         if t[:1].islower():
             return total + words(t) <= 80
         if is_caps(t) != is_caps(prev):
@@ -319,12 +322,12 @@ class Zoner:
             return False
         return total + words(t) <= 60 and not (TERMINAL.search(t) and words(t) > 15)
 
-    def after_kind(self, i: int, titled: bool = False) -> int:
-        """Subject, who decides, Kính gửi, after the kind line (``titled``: it holds the
+    def after_kind(self, i: int, title: str = "") -> int:
+        """Subject, who decides, Kính gửi, after the kind line (``title``: what it holds of the
         subject already, as in 'THÔNG BÁO TỔ CHỨC RA QUÂN …')."""
         i = self.next_real(i)
         if i < len(self.pieces) and self.kinds[i] not in ("marker",):
-            i = self.subject(i, first=not titled)
+            i = self.subject(i, first=not title, prev=title)
         while i < len(self.pieces):
             i = self.next_real(i)
             if i >= len(self.pieces):
@@ -465,7 +468,7 @@ class Zoner:
                 for j in range(i + 1, self.subject_at):
                     self.mark(j, "dropped", BEFORE)
                 return self.after_kind(self.subject_at)
-            return self.after_kind(i + 1, titled=bool((kind_line(piece.text) or ("", ""))[1]))
+            return self.after_kind(i + 1, title=(kind_line(piece.text) or ("", ""))[1])
         if is_title(piece, kind) and not is_sentence(piece, kind):
             self.subject_from = "title"
             self.mark(i, "subject")
