@@ -29,7 +29,7 @@ MENU_WORDS = (
     "tags", "tag", "cỡ chữ", "font size", "a+", "a-", "nghe bài", "nghe đọc bài",
     "đọc bài", "audio", "video", "hình ảnh", "thư viện ảnh", "tiện ích", "menu", "trang trước",
     "trang sau", "mục lục", "đầu trang", "cuối trang", "đường dây nóng", "hỏi đáp",
-    "mặc định", "cỡ chữ", "xem với cỡ chữ", "lớn", "nhỏ", "vừa", "bình thường", "in", "gửi",
+    "ảnh minh họa", "ảnh minh hoạ", "ảnh", "video clip", "mặc định", "cỡ chữ", "xem với cỡ chữ", "lớn", "nhỏ", "vừa", "bình thường", "in", "gửi",
     "đọc bài viết", "nghe", "dừng", "tiếp tục", "bài trước", "bài tiếp theo", "bài sau",
     "văn bản gốc", "thuộc tính", "lược đồ", "tiếng anh", "english", "tải văn bản", "in văn bản", "bản pdf", "bản word", "đóng",
     "close", "top", "home", "login", "search", "rss", "góp ý",
@@ -61,9 +61,10 @@ SEPARATOR = re.compile(r"^[\s\-–—_=*~·•.,;:|/\\#+<>]*$")
 _DMY = r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
 _TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
 POSTED = re.compile(
-    rf"^(?:(?:Thứ\s+\w+|Chủ\s+nhật|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    rf"\s*[,\-–]?\s*)?(?:(?:Ngày\s+)?(?:đăng|cập\s+nhật|đăng\s+tải|"
-    rf"xuất\s+bản|viết)\s*:?\s*)?(?:\(?(?:{_DMY}|{_TIME})\)?[\s,\-|–]*)+(?:GMT[+\-]?\d*)?(?:\s+\d+){0,3}$|^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}",
+    r"^(?:(?:Thứ\s+\w+|Chủ\s+nhật|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"\s*[,\-–]?\s*(?:ngày\s+)?)?(?:(?:Ngày\s+)?(?:đăng|cập\s+nhật|đăng\s+tải|xuất\s+bản|viết)"
+    r"\s*:?\s*)?(?:\(?(?:" + _DMY + "|" + _TIME + r")\)?[\s,\-|–]*)+(?:\(?GMT\s*[+\-]?\s*\d*\)?)?"
+    r"(?:\s+\d+){0,3}$|^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}",
     re.I,
 )
 UPDATED = re.compile(r"^(?:Ngày\s+)?(?:cập\s+nhật|đăng|đăng\s+tải|đăng\s+lúc|cập\s+nhật\s+lúc|"

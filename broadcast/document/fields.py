@@ -178,6 +178,12 @@ LEAD = re.compile(
     r"\"[^\"]*\"|“[^”]*”)){1,12}?)\s+(?:đã\s+|vừa\s+)?(?:ký\s+)?(?:ban\s+hành|có|ra|thông\s+báo|"
     r"xây\s+dựng|yêu\s+cầu|chỉ\s+đạo|kêu\s+gọi)\b"
 )
+# "…, Ủy ban nhân dân huyện Côn Đảo có ý kiến như sau": a body that speaks inside a sentence.
+SPEAKS = re.compile(
+    r"(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+(?:%s)\s+(?P<name>\S+(?:\s+\S+){0,3}?)"
+    r"(?=\s+(?:đã\s+)?(?:có\s+ý\s+kiến|thông\s+báo|ban\s+hành|xây\s+dựng|yêu\s+cầu|"
+    r"chỉ\s+đạo|đề\s+nghị|tổ\s+chức|hướng\s+dẫn|kêu\s+gọi)\b)" % "|".join(UNIT_WORDS)
+)
 BODY_NAME = re.compile(r"^(?:Ủy|Uỷ|UBND|UB|Ban|Văn\s+phòng|Sở|Phòng|Hội\s+đồng|HĐND|Trung\s+tâm|"
                        r"Chi\s+cục|Mặt\s+trận|Công\s+an|Đảng|Huyện\s+ủy|Tỉnh\s+ủy|Phường|Xã|Thị\s+trấn)")
 
@@ -231,6 +237,10 @@ def read_lead_issuer(doc: Directive, preamble: list[str]) -> None:
             if lead and BODY_NAME.match(lead["who"]) and re.search(
                     r"\b(?:%s)\s+[A-ZĐÀ-Ỹ]" % "|".join(UNIT_WORDS), lead["who"]):
                 doc.issuer = " ".join(lead["who"].split())
+                return
+            speaks = SPEAKS.search(sentence)
+            if speaks and all(w[:1].isupper() for w in speaks["name"].split()):
+                doc.issuer = " ".join(speaks[0].split())
                 return
 
 

@@ -171,7 +171,7 @@ def _place_date_split(segment: str) -> list[str]:
     if not match or words(_place(match)) > 7:
         return [segment]
     rest = segment[match.end():].strip(" .,")
-    if rest and not (is_caps(" ".join(rest.split()[:3])) or SUBJECT_VV.match(rest)
+    if rest and not (is_caps(" ".join(rest.split()[:2])) or SUBJECT_VV.match(rest)
                      or KINH_GUI.match(rest)):
         return [segment]
     return [segment[: match.end()].strip(), rest] if rest else [segment]
@@ -226,16 +226,21 @@ STRUCTURE = re.compile(
     r"|(?<=[.;:])\s+(?=%s)|\s+(?=QUYẾT\s+ĐỊNH\s*:|Kính\s+gửi\s*:|V/v\s)" % OPENER.pattern[1:]
 )
 LONG_LINE = 400
+# In a header flattened with the text after it, the text starts at its first opener
+# ("… đợt 1 năm 2025 Thực hiện Kế hoạch số …"), punctuation or not.
+OPENS = re.compile(r"\s+(?=%s)" % OPENER.pattern[1:])
 
 
 def _structure_split(segment: str, header_line: bool) -> list[str]:
     """A whole document on one line (a PDF viewer's text, a header flattened with the text
     after it): split where its parts start. A long paragraph of a normal document is kept."""
-    if len(segment) < LONG_LINE or not (header_line or len(STRUCTURE.findall(segment)) >= 4):
+    if not header_line and (len(segment) < LONG_LINE or len(STRUCTURE.findall(segment)) < 4):
         return [segment]
     out = []
     for part in _caps_runs(segment) if header_line else [segment]:
-        out += [p.strip() for p in STRUCTURE.split(part) if p.strip()]
+        for piece in STRUCTURE.split(part):
+            pieces = OPENS.split(piece) if header_line else [piece]
+            out += [p.strip() for p in pieces if p.strip()]
     return out
 
 
@@ -259,7 +264,7 @@ def _caps_runs(segment: str) -> list[str]:
         runs.append([False, pending])
     merged: list[list] = []
     for caps, tokens in runs:
-        caps = caps and len(tokens) >= 3
+        caps = caps and (len(tokens) >= 3 or " ".join(tokens) in KIND_WORDS)
         if merged and merged[-1][0] == caps:
             merged[-1][1] += tokens
         else:

@@ -310,9 +310,9 @@ class Zoner:
                     "source", "kind", "authority", "time"):
             return False
         if first:  # a trích yếu may start "Thực hiện …", but it is short and has no full stop
-            long = not is_caps(t) and (words(t) > 30 or (TERMINAL.search(t) and words(t) >= 12))
+            long = not is_caps(t) and (words(t) > 60 or (TERMINAL.search(t) and words(t) >= 12))
             return piece.heading or not (long or (OPENER.match(t) and (
-                TERMINAL.search(t) or words(t) > 20)))
+                TERMINAL.search(t) or words(t) > 25)))
         if t[:1].islower():
             return total + words(t) <= 80
         if is_caps(t) != is_caps(prev):
@@ -539,8 +539,10 @@ class Zoner:
         while j > start:
             piece, kind = self.pieces[j - 1], self.kinds[j - 1]
             t = piece.text
-            short = words(t) <= 6 and not is_caps(t) and not any(ch.isdigit() for ch in t)
-            if kind == "chrome" or (short and kind == "text" and not TERMINAL.search(t)):
+            short = (words(t) <= 6 and not is_caps(t)) or words(t) <= 2  # "Đánh giá", "P.TH"
+            if kind == "chrome" or (short and kind in ("text", "name", "caps") and t[:1].isupper()
+                                    and not any(ch.isdigit() for ch in t)
+                                    and not re.search(r"[;:!?,]$|[^.A-ZĐ]\.$", t)):
                 self.mark(j - 1, "dropped", TRAILING)
                 j -= 1
             else:
