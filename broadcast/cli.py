@@ -596,7 +596,8 @@ def _summary(d) -> str:
         lines.append(f"{'Không tìm thấy':17}: {', '.join(missing)}")
     if d.dropped:
         lines.append(f"Bỏ qua, không đọc ({len(d.dropped)} dòng của trang web hoặc sau chữ ký):")
-        lines += [f"  dòng {x.line}: {_clip(x.text, 70)} — {x.why}" for x in d.dropped[:SHOWN_DROPPED]]
+        lines += [f"  dòng {x.line}: {_clip(x.text, 70)} — {x.why}"
+                  for x in d.dropped[:SHOWN_DROPPED]]
         if len(d.dropped) > SHOWN_DROPPED:
             lines.append(f"  … và {len(d.dropped) - SHOWN_DROPPED} dòng nữa (xem --json)")
     return "\n".join(lines)

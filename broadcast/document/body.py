@@ -22,7 +22,6 @@ from broadcast.document.patterns import (
     words,
 )
 
-
 BARE_LABEL = re.compile(r"^(?:Điều\s+\d{1,3}|Chương\s+[IVXL\d]+|[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2})*|"
                         r"[a-zđ])\s*[.:)\-–]?$")
 

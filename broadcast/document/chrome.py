@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from broadcast.document.patterns import words
+from broadcast.document.patterns import alternation, words
 
 # Words of a portal's furniture: a line that is one of these (alone, or with a count) is chrome.
 MENU_WORDS = (
@@ -29,14 +29,15 @@ MENU_WORDS = (
     "tags", "tag", "cỡ chữ", "font size", "a+", "a-", "nghe bài", "nghe đọc bài",
     "đọc bài", "audio", "video", "hình ảnh", "thư viện ảnh", "tiện ích", "menu", "trang trước",
     "trang sau", "mục lục", "đầu trang", "cuối trang", "đường dây nóng", "hỏi đáp",
-    "ảnh minh họa", "ảnh minh hoạ", "ảnh", "video clip", "mặc định", "cỡ chữ", "xem với cỡ chữ", "lớn", "nhỏ", "vừa", "bình thường", "in", "gửi",
+    "ảnh minh họa", "ảnh minh hoạ", "ảnh", "video clip", "mặc định", "cỡ chữ", "xem với cỡ chữ",
+    "lớn", "nhỏ", "vừa", "bình thường", "in", "gửi",
     "đọc bài viết", "nghe", "dừng", "tiếp tục", "bài trước", "bài tiếp theo", "bài sau",
-    "văn bản gốc", "thuộc tính", "lược đồ", "tiếng anh", "english", "tải văn bản", "in văn bản", "bản pdf", "bản word", "đóng",
+    "văn bản gốc", "thuộc tính", "lược đồ", "tiếng anh", "english", "tải văn bản", "in văn bản",
+    "bản pdf", "bản word", "đóng",
     "close", "top", "home", "login", "search", "rss", "góp ý",
 )
-MENU = re.compile(r"^(?:%s)\s*:?\s*[\d.,]*$" % "|".join(map(re.escape, MENU_WORDS)), re.I)
-MENU_WORD = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(
-    map(re.escape, sorted(MENU_WORDS, key=len, reverse=True))), re.I)
+MENU = re.compile(r"^" + alternation(MENU_WORDS) + r"\s*:?\s*[\d.,]*$", re.I)
+MENU_WORD = re.compile(r"(?<!\w)" + alternation(MENU_WORDS) + r"(?!\w)", re.I)
 COUNTER = re.compile(r"^(?:Lượt\s+(?:xem|truy\s+cập|tải|đọc)|Hôm\s+(?:nay|qua)|Tuần\s+này|"
                      r"Tháng\s+này|Tổng(?:\s+số)?(?:\s+lượt)?(?:\s+truy\s+cập)?|Đang\s+"
                      r"(?:online|truy\s+cập)|Trực\s+tuyến|Số\s+lượt\s+\w+)\s*:?\s*[\d.,]+\b",
@@ -50,8 +51,7 @@ METADATA_KEYS = (
     "File đính kèm", "Đính kèm", "Chức vụ", "Phạm vi", "Thông tin", "Tải file", "Loại File",
     "Số trang", "Dung lượng", "Nguồn thu thập", "Văn bản gốc",
 )
-METADATA = re.compile(r"(?:^|\|)\s*(?:%s)\s*(?::|\|)" % "|".join(map(re.escape, METADATA_KEYS)),
-                      re.I)
+METADATA = re.compile(r"(?:^|\|)\s*" + alternation(METADATA_KEYS) + r"\s*(?::|\|)", re.I)
 URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 FILE_NAME = re.compile(r"^(?:[A-Za-z]:\\|\\\\|/)?(?:[\w.\- ]+[\\/])*[\w.\- ]+\."
                        r"(?:docx?|pdf|xlsx?|pptx?|rar|zip|jpe?g|png|gif|html?|aspx?|php)$", re.I)

@@ -10,14 +10,14 @@ from broadcast.document.layout import fix_uy_ban, read_symbol
 from broadcast.document.model import Directive, Dropped, Piece, Signer
 from broadcast.document.patterns import (
     AUTHORITY,
-    ISSUED,
-    LEAD_DATE,
     BODY_HEAD,
     CITATION,
     DIEN,
     END_MARK,
+    ISSUED,
     KIND_WORDS,
     KINH_GUI,
+    LEAD_DATE,
     MARKER,
     NOI_NHAN,
     NUMBER,
@@ -29,7 +29,8 @@ from broadcast.document.patterns import (
     SYMBOL_KINDS,
     UNIT_HEAD,
     UNIT_WORDS,
-    UNITS,
+    UNIT_WORDS_RE,
+    UNITS_RE,
     is_caps,
     iso_date,
     words,
@@ -105,8 +106,7 @@ def read_issuer(doc: Directive, pieces: list[Piece]) -> None:
     doc.issuer, doc.issuer_parent = " ".join(" ".join(name).split()), parent
     authority = " ".join(_texts(pieces, "authority"))
     if doc.issuer and not _complete(doc.issuer) and authority:
-        found = re.search(r"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\s+(?:%s)\s+\S.*$" % "|".join(UNITS),
-                          authority)
+        found = re.search(r"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\s+" + UNITS_RE + r"\s+\S.*$", authority)
         if found:
             doc.issuer = fix_uy_ban(found[0])
 
@@ -145,7 +145,7 @@ def _bodies(line: str) -> list[str]:
     for match in re.finditer(r"\s(?=(?:VĂN PHÒNG|SỞ|PHÒNG|TRUNG TÂM|BAN|CHI CỤC|TRƯỜNG|TRẠM|"
                              r"BỆNH VIỆN|CÔNG AN|HẠT)\s)", line):
         head, rest = line[: match.start()], line[match.end():]
-        if _complete(head) and re.search(r"\b(?:%s)\s+\S" % "|".join(UNITS), head) \
+        if _complete(head) and re.search(r"\b" + UNITS_RE + r"\s+\S", head) \
                 and words(rest) >= 3:
             return [head, rest]
     return [line]
@@ -154,7 +154,7 @@ def _bodies(line: str) -> list[str]:
 def _complete(name: str) -> bool:
     """True when a body's name says where it is ('… HUYỆN HÒN ĐẤT') or needs no place ('SỞ Y
     TẾ …' names its province below; 'ỦY BAN NHÂN DÂN' alone does not)."""
-    if re.search(r"\b(?:%s)\s+\S" % "|".join(UNITS), name):
+    if re.search(r"\b" + UNITS_RE + r"\s+\S", name):
         return True
     return not re.fullmatch(r"(?:ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)", name.strip())
 
@@ -180,9 +180,10 @@ LEAD = re.compile(
 )
 # "…, Ủy ban nhân dân huyện Côn Đảo có ý kiến như sau": a body that speaks inside a sentence.
 SPEAKS = re.compile(
-    r"(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+(?:%s)\s+(?P<name>\S+(?:\s+\S+){0,3}?)"
+    r"(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+" + UNIT_WORDS_RE
+    + r"\s+(?P<name>\S+(?:\s+\S+){0,3}?)"
     r"(?=\s+(?:đã\s+)?(?:có\s+ý\s+kiến|thông\s+báo|ban\s+hành|xây\s+dựng|yêu\s+cầu|"
-    r"chỉ\s+đạo|đề\s+nghị|tổ\s+chức|hướng\s+dẫn|kêu\s+gọi)\b)" % "|".join(UNIT_WORDS)
+    r"chỉ\s+đạo|đề\s+nghị|tổ\s+chức|hướng\s+dẫn|kêu\s+gọi)\b)"
 )
 BODY_NAME = re.compile(r"^(?:Ủy|Uỷ|UBND|UB|Ban|Văn\s+phòng|Sở|Phòng|Hội\s+đồng|HĐND|Trung\s+tâm|"
                        r"Chi\s+cục|Mặt\s+trận|Công\s+an|Đảng|Huyện\s+ủy|Tỉnh\s+ủy|Phường|Xã|Thị\s+trấn)")
@@ -235,7 +236,7 @@ def read_lead_issuer(doc: Directive, preamble: list[str]) -> None:
         for sentence in re.split(r"(?<=[.;:])\s+", text):
             lead = LEAD.match(sentence)
             if lead and BODY_NAME.match(lead["who"]) and re.search(
-                    r"\b(?:%s)\s+[A-ZĐÀ-Ỹ]" % "|".join(UNIT_WORDS), lead["who"]):
+                    r"\b" + UNIT_WORDS_RE + r"\s+[A-ZĐÀ-Ỹ]", lead["who"]):
                 doc.issuer = " ".join(lead["who"].split())
                 return
             speaks = SPEAKS.search(sentence)

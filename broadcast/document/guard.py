@@ -12,17 +12,28 @@ from dataclasses import dataclass
 
 from broadcast.document import chrome
 from broadcast.document.model import Directive
-from broadcast.document.patterns import QUOC_HIEU, QUOC_HIEU_LINE, TIEU_NGU, words
+from broadcast.document.patterns import QUOC_HIEU_LINE, words
 
+# Header markers, matched on the text with its accents taken off, so a header typed without
+# them ("CONG HOA XA HOI", "So: 12/TB-UBND") is caught too.
 MARKERS = (
-    ("Quốc hiệu", QUOC_HIEU),
-    ("Tiêu ngữ", re.compile(TIEU_NGU.pattern.replace("[-–—−,]?", "[-–—−]"), re.I)),
-    ("số, ký hiệu văn bản", re.compile(r"(?:^|\n)\s*Số\s*:\s*\d*\s*/\s*[A-ZĐ]")),
-    ("dòng Kính gửi", re.compile(r"(?:^|\n|[.!?]\s)\s*Kính\s+gửi\s*:", re.I)),
-    ("dòng Nơi nhận", re.compile(r"Nơi\s+nhận\s*:", re.I)),
-    ("khối chữ ký", re.compile(r"(?:^|\n)\s*(?:TM|KT|TL|TUQ)\s*\.\s*[A-ZĐÀ-Ỹ]{2,}")),
-    ("bộ đếm của trang", chrome.COUNTER),
+    ("Quốc hiệu", re.compile(r"C?ONG\s*HOA\s*XA\s*HOI\s*CHU\s*NGHIA")),
+    ("Tiêu ngữ", re.compile(r"Doc\s*lap\s*[-–—−]\s*Tu\s*do\s*[-–—−]\s*Hanh\s*phuc", re.I)),
+    ("số, ký hiệu văn bản", re.compile(r"(?:^|\n)\s*So\s*:\s*\d*\s*/\s*[A-Z]")),
+    ("dòng Kính gửi", re.compile(r"(?:^|\n|[.!?]\s)\s*Kinh\s+gui\s*:", re.I)),
+    ("dòng Nơi nhận", re.compile(r"Noi\s+nhan\s*:", re.I)),
+    ("khối chữ ký", re.compile(r"(?:^|\n)\s*(?:TM|KT|TL|TUQ)\s*\.\s*[A-Z]{2,}")),
+    ("bộ đếm của trang", re.compile(r"Luot\s+(?:xem|truy\s+cap)\s*:?\s*\d|Hom\s+nay\s*:\s*\d",
+                                    re.I)),
 )
+
+
+def plain(text: str) -> str:
+    """The text without its accents ('Số: 12' → 'So: 12'), same length as the original."""
+    text = unicodedata.normalize("NFC", text).replace("Đ", "D").replace("đ", "d")
+    return "".join(unicodedata.normalize("NFD", ch)[0] for ch in text)
+
+
 MIN_WORDS = 4  # a dropped line this long found word for word in the speech is the page's
 
 
@@ -70,7 +81,7 @@ def find_leak(spoken: list[str], directive: Directive | None = None) -> Leak | N
         return Leak(_clip(sample), "chữ bị mất hoặc sai dấu, thường do chép từ PDF lỗi phông")
     for paragraph in spoken:
         for what, pattern in MARKERS:
-            match = pattern.search(paragraph)
+            match = pattern.search(plain(paragraph))
             if match:
                 return Leak(_clip(paragraph[match.start():].strip()), what)
         if QUOC_HIEU_LINE.fullmatch(paragraph.strip()):

@@ -22,9 +22,9 @@ from broadcast.document.patterns import (
     BODY_HEAD,
     CODE_SPACES,
     KIND_WORDS,
+    KINH_GUI,
     MIXED_CODES,
     NUMBER,
-    KINH_GUI,
     NUMBER_ALONE,
     OPENER,
     PARTY,
@@ -75,9 +75,9 @@ def _markdown(line: str) -> tuple[str, bool]:
     line = line.strip()
     heading = bool(HEADING_MARK.match(line))
     line = HEADING_MARK.sub("", line)
-    bullet = re.match(r"^[*+]\s+", line)
+    bullet = re.match(r"^\*\s+", line)  # a Markdown bullet; "+ …" is a document's own
     if bullet:
-        line = "- " + line[bullet.end():]
+        line = "• " + line[bullet.end():]
     line = re.sub(r"\\([\\.\-*_#\[\]()+!])", r"\1", line.replace("*", ""))
     line = re.sub(r"(?<!\w)__?(\S.*?\S)__?(?!\w)", r"\1", line)
     return CODE_SPACES.sub("/", line).strip(), heading
@@ -170,11 +170,12 @@ def _place_date_split(segment: str) -> list[str]:
     match = PLACE_DATE.match(segment)
     if not match or words(_place(match)) > 7:
         return [segment]
-    rest = segment[match.end():].strip(" .,")
+    end = match.end() + len(segment[match.end():]) - len(segment[match.end():].lstrip(" .,"))
+    rest = segment[end:].strip()
     if rest and not (is_caps(" ".join(rest.split()[:2])) or SUBJECT_VV.match(rest)
                      or KINH_GUI.match(rest)):
         return [segment]
-    return [segment[: match.end()].strip(), rest] if rest else [segment]
+    return [segment[:end].strip(), rest] if rest else [segment]
 
 
 def _place(match: re.Match) -> str:
@@ -223,12 +224,12 @@ def _signed_name(text: str) -> list[str] | None:
 STRUCTURE = re.compile(
     r"(?<=[;.:,])\s+(?=Căn\s+cứ\s|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|QUYẾT\s+ĐỊNH\s*:|Điều\s+\d+\s*\.|"
     r"[IVX]{1,4}\.\s+[A-ZĐ]|\d{1,2}\.\s+[A-ZĐ][a-zà-ỹđ]|[a-zđ]\)\s|-\s+[A-ZĐ]|Nơi\s+nhận\s*:)"
-    r"|(?<=[.;:])\s+(?=%s)|\s+(?=QUYẾT\s+ĐỊNH\s*:|Kính\s+gửi\s*:|V/v\s)" % OPENER.pattern[1:]
+    r"|(?<=[.;:])\s+(?=" + OPENER.pattern[1:] + r")|\s+(?=QUYẾT\s+ĐỊNH\s*:|Kính\s+gửi\s*:|V/v\s)"
 )
 LONG_LINE = 400
 # In a header flattened with the text after it, the text starts at its first opener
 # ("… đợt 1 năm 2025 Thực hiện Kế hoạch số …"), punctuation or not.
-OPENS = re.compile(r"\s+(?=%s)" % OPENER.pattern[1:])
+OPENS = re.compile(r"\s+(?=" + OPENER.pattern[1:] + ")")
 
 
 def _structure_split(segment: str, header_line: bool) -> list[str]:
@@ -333,10 +334,10 @@ def line_pieces(lines: list[str]) -> list[Piece]:
 
 # ---------------------------------------------------------------- pieces split over lines
 
-HEADER_REACH = 80
+HEADER_REACH = 80  # pieces from the top in which a header can be split over lines
 # Two-word heads a narrow cell breaks after their first word ("CÔNG / ĐIỆN KHẨN …").
 SPLIT_HEADS = {" ".join(word.split()[:2]) for word in KIND_WORDS if " " in word} | {
-    "CHỦ TỊCH", "ỦY BAN", "UỶ BAN", "HỘI ĐỒNG", "VĂN PHÒNG", "BAN CHỈ", "PHÓ CHỦ", "GIÁM ĐỐC"}  # pieces from the top in which a header can be split over lines
+    "CHỦ TỊCH", "ỦY BAN", "UỶ BAN", "HỘI ĐỒNG", "VĂN PHÒNG", "BAN CHỈ", "PHÓ CHỦ", "GIÁM ĐỐC"}
 
 
 def _whole(text: str) -> bool:
@@ -365,9 +366,9 @@ def _joins(texts: list[str]) -> bool:
         return bool(re.match(r"^[\d/]", texts[1]))
     if UY_BAN.match(joined) and not UY_BAN.match(texts[0]):
         return True
-    if len(texts) == 2 and is_caps(texts[0]) and words(texts[0]) == 1 and texts[1][:1].isupper():
-        if f"{texts[0]} {texts[1].split()[0]}" in SPLIT_HEADS:
-            return True
+    if (len(texts) == 2 and is_caps(texts[0]) and words(texts[0]) == 1
+            and f"{texts[0]} {texts[1].split()[0]}" in SPLIT_HEADS):
+        return True
     return _whole(joined) or bool(QUOC_HIEU.fullmatch(joined))
 
 

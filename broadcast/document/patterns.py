@@ -15,7 +15,8 @@ QUOC_HIEU_LINE = re.compile(r"C?ộng\s+h(?:òa|oà)\s+xã\s+hội\s+chủ\s+ngh
 # A party document's header has the Party's name where a state document has the Quốc hiệu.
 PARTY = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
 # Urgency and security marks printed in a header ("KHẨN", "HỎA TỐC", "MẬT").
-MARK = re.compile(r"^(?:THƯỢNG\s+KHẨN|HỎA\s+TỐC|HOẢ\s+TỐC|KHẨN(?:\s+CẤP)?|TỐI\s+MẬT|TUYỆT\s+MẬT|MẬT)"
+MARK = re.compile(r"^(?:THƯỢNG\s+KHẨN|HỎA\s+TỐC|HOẢ\s+TỐC|KHẨN(?:\s+CẤP)?|TỐI\s+MẬT|"
+                  r"TUYỆT\s+MẬT|MẬT)"
                   r"[.!]?$")
 # Tiêu ngữ, with or without its dashes, any case, "Hạnh phuc" without its mark.
 TIEU_NGU = re.compile(r"Độc\s*lập\s*[-–—−,]?\s*Tự\s*do\s*[-–—−,]?\s*Hạnh\s*ph[úu]c", re.I)
@@ -70,9 +71,16 @@ BODY_HEADS = (
 UNITS = ("TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "XÃ", "PHƯỜNG", "THỊ TRẤN", "ĐẶC KHU")
 UNIT_WORDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn",
               "đặc khu")
-BODY_HEAD = re.compile(r"^(?:%s)\b" % "|".join(sorted(map(re.escape, BODY_HEADS), key=len,
-                                                          reverse=True)))
-UNIT_HEAD = re.compile(r"^(?:%s)\s+\S" % "|".join(UNITS))
+
+
+def alternation(words) -> str:
+    """'(?:a|b|c)' of the words, longest first, escaped."""
+    return "(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")"
+
+
+UNITS_RE, UNIT_WORDS_RE = alternation(UNITS), alternation(UNIT_WORDS)
+BODY_HEAD = re.compile(r"^" + alternation(BODY_HEADS) + r"\b")
+UNIT_HEAD = re.compile(r"^" + UNITS_RE + r"\s+\S")
 # A lost first letter ("Y BAN NHÂN DÂN", "ỶY BAN") or the old "UỶ BAN": the same body.
 UY_BAN = re.compile(r"^(?:[ỦUỶ]\s?[YỶ]|Ủy|Uỷ|Y)\s+BAN\s+NHÂN\s+DÂN", re.I)
 
@@ -150,7 +158,8 @@ TIME_LINE = re.compile(r"^(?:Vào\s+)?[Hh]ồi\s+\d")
 # ---------------------------------------------------------------- body
 
 ROMAN = re.compile(r"^(?P<label>[IVXL]{1,5})\s*[.\-–)]\s*(?P<text>.+)$", re.S)
-CHAPTER = re.compile(r"^(?P<label>(?:Chương|Phần|CHƯƠNG|PHẦN|Mục|MỤC)\s+[IVXL\d]{1,5})\.?\s*[:.\-–]?"
+CHAPTER = re.compile(r"^(?P<label>(?:Chương|Phần|CHƯƠNG|PHẦN|Mục|MỤC)\s+[IVXL\d]{1,5})\.?"
+                     r"\s*[:.\-–]?"
                      r"\s+(?P<text>.+)$", re.S)
 ARTICLE = re.compile(r"^(?P<label>Điều\s+\d{1,3})\s*[.:]?\s+(?P<text>.+)$", re.S)
 NUMBERED = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})*)(?:\.(?!\d)|\s*[-–)](?!\d))\s*"

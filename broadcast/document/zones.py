@@ -23,16 +23,16 @@ from broadcast.document.patterns import (
     DIEN,
     KIND_WORDS,
     KINH_GUI,
+    MARK,
     MARKER,
     NOI_NHAN,
     NUMBER_ALONE,
     OPENER,
+    PARTY,
     PLACE_DATE,
+    PLACE_DATE_NO_COMMA,
     QUOC_HIEU,
     QUOC_HIEU_LINE,
-    MARK,
-    PARTY,
-    PLACE_DATE_NO_COMMA,
     SALUTATION,
     SIGNER_TITLES,
     SOURCE_LINE,
@@ -488,8 +488,9 @@ class Zoner:
         """The first piece of Nơi nhận or of the signature block after ``start``."""
         for i in range(start, len(self.pieces)):
             kind = self.kinds[i]
+            text = self.pieces[i].text
             if kind in ("noi_nhan", "authority", "salutation") or (
-                    self.pieces[i].text.startswith("Phê duyệt") and words(self.pieces[i].text) <= 6):
+                    text.startswith("Phê duyệt") and words(text) <= 6):
                 return self._date_above(i, start)
             if kind == "title" and self._signed_below(i):
                 return self._date_above(i, start)

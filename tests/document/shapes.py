@@ -13,7 +13,8 @@ Tân Lập, ngày 8 tháng 5 năm 2025
 THÔNG BÁO
 Về việc tổ chức tiêm phòng dại cho chó, mèo đợt 1 năm 2025
 """
-BODY = """Thực hiện Kế hoạch số 45/KH-UBND ngày 2/4/2025 của UBND huyện về phòng, chống bệnh dại, UBND xã thông báo như sau:
+BODY = """Thực hiện Kế hoạch số 45/KH-UBND ngày 2/4/2025 của UBND huyện về phòng, chống bệnh \
+dại, UBND xã thông báo như sau:
 1. Thời gian tiêm: từ ngày 15/5/2025 đến ngày 20/5/2025, buổi sáng từ 7 giờ đến 10 giờ.
 2. Địa điểm: nhà văn hóa các thôn; mỗi liều vắc xin 15.000 đồng.
 UBND xã thông báo để nhân dân biết, thực hiện./.

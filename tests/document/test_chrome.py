@@ -1,0 +1,53 @@
+"""Lines of the page around a document, each named with its reason; lines of documents that
+look like them are not."""
+
+import pytest
+
+from broadcast.document import chrome
+
+PAGE = [
+    ("Lượt xem: 671", "bộ đếm"), ("Hôm nay: 65", "bộ đếm"), ("Tổng truy cập: 120.345", "bộ đếm"),
+    ("17 giờ trước", "bộ đếm"), ("lượt xem", "nút, mục của trang"),
+    ("Chia sẻ", "nút, mục của trang"),
+    ("In trang", "nút, mục của trang"), ("Đăng nhập", "nút, mục của trang"),
+    ("Tải về", "nút, mục của trang"), ("Tin tức liên quan", "nút, mục của trang"),
+    ("Ý kiến bạn đọc", "nút, mục của trang"), ("Ban biên tập", "nút, mục của trang"),
+    ("Mặc định Cỡ chữ", "nút, mục của trang"), ("Ảnh minh họa", "nút, mục của trang"),
+    ("Số hiệu: 155/KH-UBND Loại văn bản: Văn bản khác", "bảng thông tin của trang"),
+    ("| Ngày ban hành | 24/12/2025 |", "bảng thông tin của trang"),
+    ("Nơi ban hành: Tỉnh Bắc Ninh Người ký: Nguyễn Tiến Nhường", "bảng thông tin của trang"),
+    ("16/11/2008 - 21:24", "ngày giờ đăng tin"), ("10:21 14/09/2018", "ngày giờ đăng tin"),
+    ("22/04/2021", "ngày giờ đăng tin"), ("Thứ tư - 25/03/2020 00:00 111 0", "ngày giờ đăng tin"),
+    ("Thứ 3, Ngày 25/06/2024 -", "ngày giờ đăng tin"),
+    ("Thursday, 18/07/2024", "ngày giờ đăng tin"),
+    ("Thứ hai, ngày 01/06/2020 | 10:22 AM (GMT +7)", "ngày giờ đăng tin"),
+    ("2025-07-28T11:07:49+07:00", "ngày giờ đăng tin"),
+    ("Ngày cập nhật 04/05/2022", "ngày giờ đăng tin"), ("Đăng lúc: 16:02:24 06/10/2021 (GMT+7)",
+                                                        "ngày giờ đăng tin"),
+    ("https://minhduc.dongnai.gov.vn/uploads/logo_1.png", "địa chỉ web"),
+    ("d:\\2011\\CV\\SVH\\T4\\Bau cho Vinh Ha Long", "tên tệp"), ("Ke-hoach-so-12.docx", "tên tệp"),
+    ("-------", "đường kẻ"), ("|", "đường kẻ"), ("––––––––", "đường kẻ"), (";", "đường kẻ"),
+    ("</xml", "mã trang"), ("intTypePromotion=1", "mã trang"), ("![]() |", "mã trang"),
+    ("Nội dung Text: Quyết định số 1669/2019/QĐ-UBND tỉnh Hà Tĩnh", "chữ của trang xem tài liệu"),
+    ("Download Vui lòng tải xuống để xem tài liệu đầy đủ", "chữ của trang xem tài liệu"),
+    ("Cơ sở dữ liệu được bảo vệ bởi bản quyền ©hocday.com 2016", "chữ của trang xem tài liệu"),
+    ("Skip to main content", "chữ của trang xem tài liệu"),
+]
+DOCUMENT = [
+    "- Lưu: VT, NV.", "Nơi nhận:", "Ngày 04/7/2024", "Hòn Đất, ngày 12 tháng 3 năm 2025",
+    "Điều 1. Ban hành kèm theo Quyết định này Quy chế tiếp nhận phản ánh.",
+    "Số: 21/TB-UBND", "I. NỘI DUNG", "Nội dung", "Thời gian: 7h00 ngày 02/8/2025 (Thứ 7).",
+    "tại địa chỉ: http://sonla.gov.vn/hoi-dap để người dân gửi phản ánh, kiến nghị.",
+    "Các cơ sở dữ liệu được kết nối, chia sẻ trên toàn tỉnh.", "Trần Hoài Đức", "Quê hương",
+    "Liên hệ số điện thoại 0212.3850.123 khi có cháy rừng.",
+]
+
+
+@pytest.mark.parametrize(("line", "why"), PAGE)
+def test_page_lines_are_named(line, why):
+    assert chrome.reason(line) == why
+
+
+@pytest.mark.parametrize("line", DOCUMENT)
+def test_document_lines_are_not_chrome(line):
+    assert chrome.reason(line) is None
