@@ -96,6 +96,7 @@ def test_a_document_on_one_line_splits_at_its_structure():
 
 
 def test_a_long_paragraph_of_a_normal_document_stays_whole():
-    paragraph = ("Thực hiện Kế hoạch cải cách hành chính năm 2023; triển khai áp dụng Hệ thống "
-                 "QLCL theo TCVN ISO 9001:2015 tại các cơ quan, đơn vị được giao theo kế hoạch. ") * 4
+    sentence = ("Thực hiện Kế hoạch cải cách hành chính năm 2023; triển khai áp dụng Hệ thống "
+                "QLCL theo TCVN ISO 9001:2015 tại các cơ quan, đơn vị được giao theo kế hoạch. ")
+    paragraph = sentence * 4
     assert texts(paragraph.strip()) == [paragraph.strip()]
