@@ -18,8 +18,10 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from broadcast.config import DEFAULT_NOTE, Commune
-from broadcast.document import Directive
-from broadcast.document.case import normal_case
+from broadcast import ear
+from broadcast.document import Directive, walk
+from broadcast.document.case import normal_case, proper_names
+from broadcast.document.patterns import UNIT_WORDS_RE
 from broadcast.errors import BroadcastError
 
 
@@ -67,6 +69,7 @@ class Script:
     kind: str = ""
     approval: Approval = field(default_factory=Approval)
     script_file: str = ""  # the edited file it was read from, if any
+    short_title: str = ""  # the topic: the month opening, the schedule, file names
     version: int = 1  # a changed notice's later bài (from the feed) are versions 2, 3, …
 
     def spoken_sections(self) -> list[Section]:
@@ -96,17 +99,24 @@ def template_dirs(user_dir: str | Path | None = None) -> list[Path]:
 # ---------------------------------------------------------------- filters
 
 
-# The names of bodies keep their capital inside a sentence: "gửi Ủy ban nhân dân các xã".
-BODY_NAMES = re.compile(r"^(?:Ủy ban|Ban|Phòng|Sở|Bộ|Hội|Mặt trận|Đảng|Công an|Trạm|Trường|"
-                        r"Bệnh viện|Văn phòng|Trung tâm|Chi cục|Chi nhánh|Đoàn|Quân sự|Huyện "
-                        r"đoàn|Nhà nước|Chính phủ)\b")
+# Names that keep their capital inside a sentence whatever follows them.
+PROPER = re.compile(r"^(?:Ủy ban|Uỷ ban|Hội đồng|Mặt trận|Đảng|Nhà nước|Chính phủ|Quốc hội|"
+                    r"Công an|Quân đội|Bác Hồ|Tổ quốc|Huyện ủy|Tỉnh ủy|Thành ủy)\b")
+# Words that name a body only when a name follows: "Trạm Y tế", "Phòng Nội vụ" (but "phòng
+# chống", "hội nghị").
+BODY_WORDS = re.compile(r"^(?:Ban|Phòng|Sở|Bộ|Hội|Trạm|Trường|Bệnh viện|Văn phòng|Trung tâm|"
+                        r"Chi cục|Chi nhánh|Đoàn|Cục|Hạt|Đài)\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 def lcfirst(text: str) -> str:
-    """'Các cơ quan' → 'các cơ quan'; an acronym ('UBND') or a body's name ('Ủy ban nhân dân',
-    'Trạm Y tế') keeps its capital."""
-    first = text.split(" ", 1)[0]
-    if sum(c.isupper() for c in first) > 1 or BODY_NAMES.match(text):
+    """'Các cơ quan' → 'các cơ quan', 'Phòng chống bão' → 'phòng chống bão'; an acronym
+    ('UBND'), a body's name ('Ủy ban nhân dân', 'Trạm Y tế') or a person's or a place's name
+    ('Hà Nội') keeps its capital."""
+    first, *rest = text.split(" ", 2)
+    named = len(rest) >= 1 and rest[0][:1].isupper() and rest[0][1:].islower() and \
+        first[1:].islower()
+    if sum(c.isupper() for c in first) > 1 or PROPER.match(text) or BODY_WORDS.match(text) \
+            or (named and not re.match(r"^(?:Các|Những|Toàn|Mỗi|Mọi|Tất|Thứ)\b", text)):
         return text
     return text[:1].lower() + text[1:]
 
@@ -165,7 +175,22 @@ def long_date(day: dt.date) -> str:
     return f"ngày {day.day:02d} tháng {day.month} năm {day.year}"
 
 
-FILTERS = {"normal_case": normal_case, "lcfirst": lcfirst, "when": when, "long_date": long_date,
+@jinja2.pass_context
+def _normal_case(context, text: str) -> str:
+    """normal_case that keeps the capitals of the document's and the commune's names."""
+    return normal_case(text, context.get("names", ()))
+
+
+def audience(addressees: list[str]) -> str:
+    """Who a công văn is sent to, as a listener hears it: the people it names, else 'các cơ
+    quan, đơn vị liên quan' (an office's list of offices is not for the air)."""
+    if addressees and all(ear.PEOPLE.search(a) for a in addressees):
+        return join_list([lcfirst(a) for a in addressees])
+    return "các cơ quan, đơn vị liên quan"
+
+
+FILTERS = {"normal_case": _normal_case, "lcfirst": lcfirst, "issuer_name": ear.issuer_name,
+           "audience": audience, "when": when, "long_date": long_date,
            "ordinal": ordinal, "count_word": count_word, "join_list": join_list,
            "person": person, "trim_colon": trim_colon}
 TESTS = {"ordinal_label": is_ordinal_label, "ending_with_colon": is_ending_with_colon}
@@ -223,15 +248,6 @@ def sections_of(text: str) -> list[Section]:
     return out + printed_only(footer, "footer")
 
 
-WEB_PREFIX = re.compile(r"\bhttps?://(?:www\.)?|\bwww\.(?=\w)", re.I)
-
-
-def for_ear(text: str) -> str:
-    """What a listener is told of a web address: 'http://sonla.gov.vn/hoi-dap' is said as
-    'sonla.gov.vn/hoi-dap' (nobody reads 'h t t p' on the radio)."""
-    return WEB_PREFIX.sub("", text)
-
-
 def printed_only(text: str, kind: str) -> list[Section]:
     """Blank-line separated blocks that are printed, never spoken; their line breaks kept."""
     return [Section(kind, chunk.strip(), spoken=False)
@@ -267,22 +283,35 @@ def render(
 ) -> Script:
     """Directive + commune → Script, through the template of its kind (or the one named)."""
     template = template or template_for(directive)
-    context = {"directive": directive, "commune": commune, "broadcast_date": broadcast_date,
-               "options": options or ScriptOptions()}
-    sections = [replace(s, text=for_ear(s.text)) if s.spoken else s
+    short = ear.short_title(directive)
+    context = {"directive": ear.for_air(directive), "original": directive, "commune": commune,
+               "broadcast_date": broadcast_date, "options": options or ScriptOptions(),
+               "short_title": short, "names": names_of(directive, commune)}
+    sections = [replace(s, text=ear.plain_web_addresses(s.text)) if s.spoken else s
                 for s in sections_of(_render_text(template, context, user_dir))]
     script = Script(title="", topic="", commune=commune.full_name,
                     date=broadcast_date.isoformat(), template=template, source=directive.source,
                     reference=reference(directive), kind=directive.kind,
-                    approval=approval or Approval())
+                    approval=approval or Approval(), short_title=short)
     return with_footer(_titled(script, sections, template), user_dir)
+
+
+def names_of(directive: Directive, commune: Commune) -> list[str]:
+    """Names whose capitals a line in capitals lost: those the document writes in mixed case,
+    and the commune's own."""
+    texts = [directive.subject, *directive.preamble, directive.closing,
+             *(b.text for b in walk(directive.body))]
+    own = [re.sub(r"^" + UNIT_WORDS_RE + r"\s+", "", n, flags=re.I)
+           for n in (commune.name, commune.district, commune.province) if n]
+    return sorted({*proper_names(" ".join(texts)), *own}, key=len, reverse=True)
 
 
 def _titled(script: Script, sections: list[Section], where: str) -> Script:
     titles = [s.text for s in sections if s.kind == "title"]
     if not titles:
         raise BroadcastError(f"'{where}' không có dòng tiêu đề (dòng bắt đầu bằng '# ').")
-    topic = re.sub(r"^BÀI TUYÊN TRUYỀN\s*(VỀ\s*)?", "", titles[0]).strip() or titles[0]
+    topic = script.short_title or re.sub(r"^BÀI TUYÊN TRUYỀN\s*(VỀ\s*)?", "", titles[0]).strip() \
+        or titles[0]
     return replace(script, title=titles[0], topic=topic, sections=sections)
 
 
@@ -298,10 +327,12 @@ def with_footer(script: Script, user_dir: str | Path | None = None) -> Script:
 
 # ---------------------------------------------------------------- the editable script file
 
-FRONT_KEYS = ("title", "commune", "source", "document", "kind", "template", "date", "status",
+FRONT_KEYS = ("title", "short_title", "commune", "source", "document", "kind", "template", "date", "status",
               "approved_by", "approved_on", "approved_hash", "signer_authority",
               "signer_title", "note", "version")
 FRONT_HELP = ("# Bài tuyên truyền để sửa. Sửa phần nội dung bên dưới dòng '---' thứ hai.\n"
+              "# short_title: tên ngắn của bài, dùng trong lời mở đầu chương trình tháng, lịch "
+              "phát và tên tệp (sửa được).\n"
               "# Duyệt xong chạy: broadcast approve TỆP --by \"Họ tên\"; rồi: broadcast build "
               "TỆP\n")
 
@@ -309,7 +340,8 @@ FRONT_HELP = ("# Bài tuyên truyền để sửa. Sửa phần nội dung bên 
 def to_markdown(script: Script) -> str:
     """The editable file: a small front matter, then what is read aloud."""
     a = script.approval
-    values = {"title": script.title, "commune": script.commune, "source": script.source,
+    values = {"title": script.title, "short_title": script.short_title or script.topic,
+              "commune": script.commune, "source": script.source,
               "document": script.reference, "kind": script.kind, "template": script.template,
               "date": script.date, "status": a.status, "approved_by": a.by,
               "approved_on": a.on, "approved_hash": a.hash, "signer_authority": a.authority,
@@ -355,7 +387,8 @@ def from_markdown(text: str, source: str, user_dir: str | Path | None = None) ->
     script = Script(title="", topic="", commune=front["commune"], date=front["date"],
                     template=front.get("template", ""), source=front.get("source", ""),
                     reference=front.get("document", ""), kind=front.get("kind", ""),
-                    approval=approval, script_file=source, version=_version(front, source))
+                    approval=approval, script_file=source, version=_version(front, source),
+                    short_title=front.get("short_title", ""))
     return with_footer(_titled(script, sections_of(match["body"]), source), user_dir)
 
 

@@ -152,12 +152,23 @@ def test_plan_lead_names_its_parts():
            "hoạch cải thiện, nâng cao chỉ số CCHC huyện Krông Nô năm 2024." in lead
 
 
-def test_letter_lead_says_who_must_act():
+def test_letter_lead_says_who_must_act_without_reciting_an_office_list():
     script = render(corpus("cong-van-don-doc-duc-tho-2023.md"), Commune.from_text("Phúc Lộc"),
                     DAY)
     lead = script.spoken_sections()[2].text
-    assert lead.endswith("gửi các cơ quan, phòng, ban, ngành, đơn vị và Ủy ban nhân dân các xã, "
-                         "thị trấn.")
+    assert lead == ("Tháng 10/2023, Ủy ban nhân dân huyện Đức Thọ đã ban hành công văn về việc "
+                    "đơn đốc thực hiện hoàn thành kế hoạch cải cách hành chính năm 2023, gửi các "
+                    "cơ quan, đơn vị liên quan.")
+
+
+def test_a_letter_to_the_people_says_so():
+    letter = Directive(kind="cong_van", subject="tiêm phòng dại", issuer="UBND XÃ AN PHÚ",
+                       addressees=["Nhân dân trong xã", "Các hộ gia đình nuôi chó, mèo"],
+                       body=[Block("item", "Mang chó đi tiêm.", "1")])
+    lead = render(letter, Commune.from_text("Phúc Lộc"), DAY).spoken_sections()[2].text
+    assert lead == ("Vừa qua, UBND xã An Phú đã ban hành công văn về việc tiêm phòng dại, gửi "
+                    "nhân dân trong xã và các hộ gia đình nuôi chó, mèo. Công văn đề nghị thực "
+                    "hiện các nội dung sau:")
 
 
 def test_conclusion_notice_introduces_the_conclusions_after_the_meeting():

@@ -20,7 +20,7 @@ NAME_STOP = (r"(?:(?:năm|và|về|của|tại|trong|theo|đến|cho|giai|với|
 def is_acronym(word: str) -> bool:
     """'UBND', 'HĐND' are acronyms; 'BAN', 'AN' (plain syllables without marks) are words."""
     core = word.strip(",.;:()“”\"'")
-    return bool(re.fullmatch(r"[A-ZĐ&]{2,8}", core)) and not SYLLABLE.match(core)
+    return bool(re.fullmatch(r"[A-ZĐ&]{2,12}", core)) and not SYLLABLE.match(core)
 
 
 def _names(lowered: str) -> str:
@@ -31,11 +31,49 @@ def _names(lowered: str) -> str:
                   lambda m: f"{m[1]} {m[2].title()}", lowered)
 
 
-def normal_case(text: str) -> str:
+def normal_case(text: str, names=()) -> str:
     """'ỦY BAN NHÂN DÂN HUYỆN ĐỨC THỌ' → 'Ủy ban nhân dân huyện Đức Thọ', 'UBND XÃ AN PHÚ' →
-    'UBND xã An Phú'; text already in mixed case is kept."""
+    'UBND xã An Phú'; known ``names`` keep their capitals; text already in mixed case is
+    kept."""
     if not is_caps(text):
         return text
     lowered = " ".join(w if is_acronym(w) else w.lower() for w in text.split())
-    lowered = _names(lowered)
+    lowered = restore_names(_names(lowered), names)
     return lowered[:1].upper() + lowered[1:]
+
+
+# The words that start a body's name; the word after them (and after "và") is capitalized:
+# "Sở Giáo dục và Đào tạo", "Ban Chỉ huy …", "Trung tâm Văn hóa - Thông tin và Thể thao".
+BODY_TYPES = ("Sở", "Phòng", "Ban", "Trung tâm", "Chi cục", "Cục", "Trạm", "Bệnh viện",
+              "Trường", "Hạt", "Đài", "Viện", "Tổng cục", "Bộ")
+
+
+def body_case(name: str) -> str:
+    """A body's name as it is written in a sentence: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO' → 'Sở Giáo dục
+    và Đào tạo', 'VĂN PHÒNG HĐND VÀ UBND' → 'Văn phòng HĐND và UBND'."""
+    was_caps = is_caps(name)
+    name = normal_case(name)
+    head = next((t for t in sorted(BODY_TYPES, key=len, reverse=True)
+                 if name.startswith(t + " ")), None)
+    if not was_caps or not head:
+        return name
+    rest = re.sub(r"(^|\s(?:và|-|–)\s)(\w)", lambda m: m[1] + m[2].upper(), name[len(head) + 1:])
+    return f"{head} {rest}"
+
+
+NAME_RUN = re.compile(r"(?<![\w.])(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+|-)){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+")
+
+
+def proper_names(text: str) -> list[str]:
+    """Runs of capitalized words in mixed-case text ('Krông Nô', 'Đinh Thị Hồng Thu', 'Phòng
+    Nội vụ'): names whose capitals a heading in capitals lost."""
+    found = {" ".join(m[0].split()) for m in NAME_RUN.finditer(text)
+             if all(w[:1].isupper() and not w.isupper() for w in m[0].split())}
+    return sorted(found, key=len, reverse=True)
+
+
+def restore_names(text: str, names) -> str:
+    """'tỉnh đắk lắk' → 'tỉnh Đắk Lắk' when 'Đắk Lắk' is a known name."""
+    for name in names:
+        text = re.sub(r"(?<!\w)" + re.escape(name) + r"(?!\w)", name, text, flags=re.I)
+    return text

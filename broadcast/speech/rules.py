@@ -122,6 +122,22 @@ def _to_roman(n: int) -> str:
 LABEL = re.compile(r"^(?:[IVXL]{1,6}\.|\d{1,2}(?:\.\d{1,2})*\.?(?=\s)|[a-zđ]\)|[-+•–])\s+")
 
 
+# Names that keep their capital after "Thứ nhất, " whatever follows them.
+KEEPS_CAPITAL = re.compile(r"^(?:Ủy\s+ban|Uỷ\s+ban|Hội\s+đồng|Mặt\s+trận|Đảng|Nhà\s+nước|"
+                           r"Chính\s+phủ|Quốc\s+hội|Công\s+an|Bác\s+Hồ|Tổ\s+quốc)\b")
+
+
+def _common_word(text: str) -> str:
+    """'Các xã kiện toàn …' → 'các xã kiện toàn …' after 'Thứ nhất, '; an acronym ('UBND'), a
+    name of two capitalized words ('Phòng Nội vụ', 'Hà Nội') or a body ('Ủy ban …') stays."""
+    first, *rest = text.split(" ", 2)
+    capitalized = [w for w in (first, *rest[:1]) if w[:1].isupper()]
+    if (sum(c.isupper() for c in first) != 1 or not first[1:].islower() or len(capitalized) > 1
+            or KEEPS_CAPITAL.match(text)):
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def read_item_labels(text: str, *, dialect: Dialect = NORTH, drop: bool = False) -> str:
     """Leading labels read as words: 'II. Giải pháp' → 'Phần thứ hai. Giải pháp',
     '3. Khắc phục' → 'Thứ ba, Khắc phục', 'a) Mục đích' → 'Mục đích', '- Tăng' → 'Tăng'.
@@ -134,7 +150,7 @@ def read_item_labels(text: str, *, dialect: Dialect = NORTH, drop: bool = False)
         return f"Phần thứ {read_ordinal(_roman_value(roman[1]), dialect)}. {text[roman.end():]}"
     number = re.match(r"^(\d{1,2})\.(?!\d)\s*", text)
     if number:
-        return f"Thứ {read_ordinal(int(number[1]), dialect)}, {text[number.end():]}"
+        return f"Thứ {read_ordinal(int(number[1]), dialect)}, {_common_word(text[number.end():])}"
     nested = re.match(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+", text)
     if nested:
         parts = " chấm ".join(read_int(int(p), dialect) for p in nested[1].split("."))

@@ -43,9 +43,11 @@ CASES = {
     ],
     rules.read_item_labels: [
         ("II. Giải pháp thực hiện:", "Phần thứ hai. Giải pháp thực hiện:"),
-        ("3. Khắc phục triệt để", "Thứ ba, Khắc phục triệt để"),
+        ("3. Khắc phục triệt để", "Thứ ba, khắc phục triệt để"),
+        ("2. Phòng Nội vụ tham mưu", "Thứ hai, Phòng Nội vụ tham mưu"),
+        ("5. Ủy ban nhân dân các xã", "Thứ năm, Ủy ban nhân dân các xã"),
         ("1. UBND các xã", "Thứ nhất, UBND các xã"),
-        ("4. Tổ chức thực hiện", "Thứ tư, Tổ chức thực hiện"),
+        ("4. Tổ chức thực hiện", "Thứ tư, tổ chức thực hiện"),
         ("a) Mục đích", "Mục đích"),
         ("- Tiếp tục quán triệt", "Tiếp tục quán triệt"),
         ("1.2. Nội dung", "Mục một chấm hai. Nội dung"),

@@ -40,7 +40,7 @@ def test_pauses_follow_structure():
     assert [s.pause_ms for s in segs] == [pauses.title, pauses.heading, pauses.sentence,
                                           pauses.block, pauses.block]
     assert segs[0].spoken == "Bài tuyên truyền về phòng cháy, chữa cháy"
-    assert segs[2].spoken.startswith("Thứ nhất, Câu một")
+    assert segs[2].spoken.startswith("Thứ nhất, câu một")
     assert [s.index for s in segs] == list(range(len(segs)))
 
 

@@ -1,0 +1,237 @@
+"""Written for the ear: what a directive says in office language that a listener does not need.
+
+Part of the script room. ``for_air`` gives the Directive as it is read on air: the legal basis
+of a decision ("Căn cứ …"), office formulas ("… thông báo để … biết, thực hiện", "Yêu cầu các
+cơ quan … nghiêm túc thực hiện"), notes on attachments and abbreviations, and a repost's lead
+that only repeats what the bài's own lead says, are left out; the printed source reference
+names the document they stay in. ``short_title`` is the topic of the bài: the trích yếu without
+its office framing, about twelve words at most.
+
+Each rule is a small pure function in an ordered, named list, tested by a table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from broadcast.document import Block, Directive
+from broadcast.document.case import body_case, normal_case
+from broadcast.document.fields import title_of
+from broadcast.document.patterns import KIND_WORDS, UNIT_WORDS_RE, alternation
+
+# ---------------------------------------------------------------- sentences
+
+# The people a bài speaks to: a formula that tells them something stays.
+PEOPLE = re.compile(r"\b(?:bà\s+con|nhân\s+dân|người\s+dân|hộ\s+gia\s+đình|hộ\s+dân|cử\s+tri|"
+                    r"liên\s+hệ|điện\s+thoại|đường\s+dây\s+nóng)\b", re.I)
+# Who an office formula addresses ("các cơ quan, phòng, ban, ngành, đơn vị, UBND các xã").
+ADDRESSEES = re.compile(
+    r"\b(?:các|cơ\s+quan|phòng|ban|ngành|đơn\s+vị|địa\s+phương|UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|"
+    r"xã|phường|thị\s+trấn|thôn|tổ|khu\s+phố|huyện|tỉnh|thành\s+phố|thị\s+xã|Thủ\s+trưởng|"
+    r"Trưởng|Chủ\s+tịch|cán\s+bộ|công\s+chức|viên\s+chức|đoàn\s+thể|liên\s+quan|trực\s+thuộc|"
+    r"và|chỉ\s+đạo|tổ\s+chức|triển\s+khai|theo\s+chức\s+năng,?\s+nhiệm\s+vụ(?:\s+được\s+giao)?|"
+    r"căn\s+cứ|Quyết\s+định|Công\s+văn|Kế\s+hoạch|Thông\s+báo|này)\b", re.I)
+DO_IT = re.compile(r"(?:nghiêm\s+túc\s+)?(?:thực\s+hiện|triển\s+khai(?:\s+thực\s+hiện)?|"
+                   r"chấp\s+hành)(?:\s*,?\s*(?:nghiêm\s+túc|kịp\s+thời|có\s+hiệu\s+quả|đúng\s+quy"
+                   r"\s+định|đầy\s+đủ|tốt|theo\s+đúng\s+quy\s+định))*\s*[.!]*(?:/\.)?$", re.I)
+TOLD = re.compile(r"\b(?:thông\s+báo|báo|gửi)\b.{0,150}?\b(?:để|đến|tới|cho)\b.{0,150}?\bbiết\b",
+                  re.I)
+TROUBLE = re.compile(r"^Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:thực\s+hiện|triển\s+khai)"
+                     r"[^,]{0,60},\s*nếu\s+có\s+(?:khó\s+khăn|vướng\s+mắc|phát\s+sinh)", re.I)
+EXECUTES = re.compile(r"chịu\s+trách\s+nhiệm\s+thi\s+hành\s+(?:Quyết\s+định|Chỉ\s+thị|Kế\s+hoạch)"
+                      r"\s+này", re.I)
+SEE_DETAILS = re.compile(r"^(?:>+\s*)?(?:Xem|Chi\s+tiết)\b.{0,80}\b(?:tại\s+đây|đính\s+kèm|kèm\s+"
+                         r"theo)\b|^(?:File|Tệp)\s+đính\s+kèm", re.I)
+
+
+def _is_formula(sentence: str) -> bool:
+    """An office formula: who is told to know or to carry it out, nothing for the listener."""
+    words = len(sentence.split())
+    if TOLD.search(sentence) and words <= 45 and not re.search(r"\b(?:bà\s+con)\b", sentence,
+                                                                re.I):
+        return True
+    if TROUBLE.match(sentence) and not PEOPLE.search(sentence):
+        return True
+    if EXECUTES.search(sentence) or SEE_DETAILS.match(sentence):
+        return True
+    demand = re.match(r"^(?:Yêu\s+cầu|Đề\s+nghị)\s+(?P<who>.+?)\s*(?P<do>" + DO_IT.pattern[:-1]
+                      + r")$", sentence, re.I)
+    if demand and words <= 40:
+        rest = ADDRESSEES.sub(" ", demand["who"])
+        return len(re.findall(r"[^\W\d_]+", rest)) <= 2
+    return False
+
+
+def drop_formulas(text: str) -> str:
+    """'… thông báo để nhân dân biết, thực hiện./.' and 'Yêu cầu các cơ quan … nghiêm túc thực
+    hiện.' are left out of a paragraph; its other sentences stay."""
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\"“(])", text)
+    return " ".join(s for s in sentences if not _is_formula(s.strip())).strip()
+
+
+def drop_attachment_notes(text: str) -> str:
+    """'(Đính kèm Công văn số 847/UBND-VX1 ngày 22/3/2011)', '(có phụ lục kèm theo)'."""
+    return re.sub(r"\s*\((?:[^()]*\b(?:đính\s+kèm|kèm\s+theo|phụ\s+lục)\b[^()]*)\)", "", text,
+                  flags=re.I).strip()
+
+
+def drop_abbreviation_notes(text: str) -> str:
+    """'(Sau đây viết tắt là Kế hoạch của huyện)', '(sau đây gọi tắt là Chương trình)'."""
+    return re.sub(r"\s*\((?:sau\s+đây\s+)?(?:viết|gọi)\s+tắt\s+(?:là\s+)?[^()]*\)", "", text,
+                  flags=re.I).strip()
+
+
+SENTENCE_RULES = (drop_attachment_notes, drop_abbreviation_notes, drop_formulas)
+
+
+def for_ear(text: str) -> str:
+    """A paragraph with what a listener does not need left out ("" when nothing is left)."""
+    for rule in SENTENCE_RULES:
+        text = rule(text)
+    return text
+
+
+# ---------------------------------------------------------------- paragraphs and blocks
+
+BASIS = re.compile(r"^(?:Căn\s+cứ|Xét\s+(?:đề\s+nghị|tờ\s+trình|báo\s+cáo)|Theo\s+đề\s+nghị|"
+                   r"QUYẾT\s+ĐỊNH\s*:?$|CHỈ\s+THỊ\s*:?$)", re.I)
+LAW = re.compile(r"^(?:Luật|Bộ\s+luật|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư|Chỉ\s+thị|"
+                 r"Kế\s+hoạch|Công\s+văn|Hướng\s+dẫn|Thông\s+báo|Kết\s+luận)\b[^.]{0,300};?$")
+
+
+def is_basis(paragraph: str) -> bool:
+    """The legal basis ('Căn cứ Luật …;', 'Xét đề nghị của …', 'QUYẾT ĐỊNH:')."""
+    return bool(BASIS.match(paragraph.strip()))
+
+
+def _cites_itself(paragraph: str, d: Directive) -> bool:
+    """A repost's lead that only says who issued this document ('Ngày 8/5/2025, UBND xã … ban
+    hành Thông báo số 21/TB-UBND về việc …'): the bài's own lead says it."""
+    own = f"{d.number}/{d.symbol}" if d.number and d.symbol else ""
+    sentences = re.split(r"(?<=[.!?])\s+", paragraph.strip())
+    return bool(own) and own in paragraph.replace(" ", "") and len(sentences) == 1 and bool(
+        re.search(r"\b(?:ban\s+hành|có|ký)\b", paragraph))
+
+
+def _blocks(blocks: list[Block], top: bool) -> list[Block]:
+    out: list[Block] = []
+    leading = top
+    for block in blocks:
+        if leading and block.type == "bullet" and LAW.match(block.text):
+            continue  # a list of the laws it rests on, before its first heading
+        leading = False
+        text = for_ear(block.text)
+        children = _blocks(block.children, False)
+        if text or children:
+            out.append(replace(block, text=(text or block.text) if children else text,
+                               children=children))
+    return out
+
+
+def for_air(d: Directive) -> Directive:
+    """The Directive as it is read on air."""
+    preamble = [for_ear(p) for p in d.preamble if not is_basis(p)]
+    if preamble and _cites_itself(d.preamble[0], d) and not is_basis(d.preamble[0]):
+        preamble = preamble[1:]
+    return replace(d, preamble=[p for p in preamble if p], body=_blocks(d.body, True),
+                   closing=for_ear(d.closing) if d.closing else "", title=d.title or title_of(d))
+
+
+# ---------------------------------------------------------------- the bài's short title
+
+MAX_WORDS = 12
+KIND_PREFIX = re.compile(r"^" + alternation(KIND_WORDS) + r"\s+", re.I)
+ABOUT = re.compile(r"^(?:V/v|Về\s+việc|về\s+việc|Về|về)\s*:?\s+", re.I)
+# "Kết luận của Phó Chủ tịch UBND huyện … tại Hội nghị …": who concluded is not the topic.
+CONCLUDED = re.compile(
+    r"^(?:(?:Thông\s+báo\s+)?(?:ý\s+kiến\s+)?kết\s+luận|ý\s+kiến\s+chỉ\s+đạo)\s+(?:của\s+.+?\s+)?"
+    r"(?:tại|trong)\s+(?:buổi\s+|cuộc\s+|phiên\s+)?(?:hội\s+nghị|họp|làm\s+việc|giao\s+ban|"
+    r"kiểm\s+tra)\s*(?:với\s+[^,]+?\s+)?", re.I)
+CONCLUDED_ON = re.compile(r"^(?:ý\s+kiến\s+)?kết\s+luận\s+của\s+.+?\s+về\s+", re.I)
+MEETING = re.compile(r"^(?:trực\s+tuyến|sơ\s+kết|tổng\s+kết|đánh\s+giá|triển\s+khai|giao\s+ban|"
+                     r"bàn|về|công\s+tác|việc|kết\s+quả|thực\s+hiện|tình\s+hình)\s+", re.I)
+# "Triển khai thực hiện Nghị quyết số 13-NQ/TU ngày 06/9/2023 của … về Chuyển đổi số …"
+REFERENCE = re.compile(
+    r"^(?:(?:triển\s+khai\s+)?(?:thực\s+hiện|triển\s+khai)\s+)?(?:Nghị\s+quyết|Kế\s+hoạch|"
+    r"Chỉ\s+thị|Quyết\s+định|Thông\s+tư|Nghị\s+định|Công\s+văn|Hướng\s+dẫn|Kết\s+luận|Chương"
+    r"\s+trình|Đề\s+án)\s+(?:số\s+)?\S*\d\S*(?:\s+ngày\s+\S+)?.*?\s+về\s+", re.I)
+SIGNED_BY = re.compile(r"\s+của\s+(?:đồng\s+chí\s+)?(?:Phó\s+)?(?:Chủ\s+tịch|Bí\s+thư|Giám\s+đốc|"
+                       r"Trưởng\s+ban)\b.*?(?=\s+(?:năm|tại|về|trong|đợt)\b|,|$)", re.I)
+ACTIONS = re.compile(r"^(?:(?:duy\s+trì|cải\s+thiện|nâng\s+cao|tăng\s+cường|đẩy\s+mạnh|triển\s+"
+                     r"khai|thực\s+hiện|tổ\s+chức|ban\s+hành|phê\s+duyệt|kiện\s+toàn|tiếp\s+tục)"
+                     r"(?:\s*,\s*|\s+và\s+|\s+))+", re.I)
+BREAKS = re.compile(r",\s+|;\s+|\s+(?=(?:và\s+kết\s+quả|và\s+phương\s+hướng|trên\s+địa\s+bàn|"
+                    r"giai\s+đoạn|theo|nhằm|đồng\s+thời|định\s+hướng|và)\b)")
+DANGLING = re.compile(r"(?:\s+(?:và|của|về|các|cho|trong|tại|với|để|năm|đến|theo|trên|như|"
+                      r"đối\s+với|thuộc)|[,;:\-–])+$", re.I)
+
+
+BY_BODY = re.compile(r"\s+của\s+(?:Huyện\s+ủy|Tỉnh\s+ủy|Thành\s+ủy|Đảng\s+ủy|UBND|Ủy\s+ban|"
+                     r"Uỷ\s+ban|HĐND|Ban|Văn\s+phòng|Sở|Phòng)\b[^,;]*$")
+
+
+def _framed(topic: str) -> str:
+    for pattern in (CONCLUDED, CONCLUDED_ON, KIND_PREFIX, ABOUT, REFERENCE):
+        topic = pattern.sub("", topic, count=1).strip()
+    while MEETING.match(topic) and len(topic.split()) > 3:
+        topic = MEETING.sub("", topic, count=1)
+    topic = re.sub(r"\s*\([^()]*\)", "", topic)  # "(12/8/1991-12/8/2021)"
+    return BY_BODY.sub("", SIGNED_BY.sub("", topic)).strip(" ,.;:")
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _cut(topic: str) -> str:
+    """About MAX_WORDS words (a few more when the phrase has no break), cut where the phrase
+    breaks, never on a word that waits for more ('và', 'của', 'năm')."""
+    if _words(topic) > MAX_WORDS:
+        stripped = ACTIONS.sub("", topic, count=1)
+        if _words(stripped) >= 3:
+            topic = stripped
+    if _words(topic) <= MAX_WORDS:
+        return topic
+    cuts = [m.start() for m in BREAKS.finditer(topic) if 3 <= _words(topic[:m.start()])
+            <= MAX_WORDS]
+    if not cuts and _words(topic) <= MAX_WORDS + 4:
+        return topic
+    head = topic[: cuts[-1]] if cuts else " ".join(topic.split()[:MAX_WORDS])
+    head = re.sub(r"\s+năm\s+\d{4}$", "", head) if cuts else head
+    return DANGLING.sub("", head).strip()
+
+
+def short_title(d: Directive) -> str:
+    """The bài's topic: 'Cải cách hành chính năm 2017' for 'Ý kiến kết luận của Phó Chủ tịch
+    UBND huyện Đỗ Văn Tân tại Hội nghị tổng kết công tác cải cách hành chính năm 2017'."""
+    topic = " ".join((d.subject or d.title or d.kind_name).split())
+    topic = _cut(_framed(topic)) or topic
+    return topic[:1].upper() + topic[1:]
+
+
+# ---------------------------------------------------------------- names as they are said
+
+WEB_PREFIX = re.compile(r"\bhttps?://(?:www\.)?|\bwww\.(?=\w)", re.I)
+
+
+def plain_web_addresses(text: str) -> str:
+    """'http://sonla.gov.vn/hoi-dap' is said as 'sonla.gov.vn/hoi-dap' (nobody reads 'h t t p'
+    on the radio)."""
+    return WEB_PREFIX.sub("", text)
+
+
+PLACE = re.compile(r"\b" + UNIT_WORDS_RE + r"\s+\S.*$")
+
+
+def issuer_name(d: Directive) -> str:
+    """The issuing body as people say it: 'Văn phòng HĐND và UBND huyện Hòn Đất' for the office
+    'VĂN PHÒNG HĐND VÀ UBND' under 'UBND HUYỆN HÒN ĐẤT'; '' when the document does not say."""
+    if not d.issuer:
+        return ""
+    name = body_case(d.issuer)
+    parent = normal_case(d.issuer_parent) if d.issuer_parent else ""
+    place = PLACE.search(parent)
+    if place and not PLACE.search(name):
+        name = f"{name} {place[0]}"
+    return name
