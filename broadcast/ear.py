@@ -18,7 +18,7 @@ from dataclasses import replace
 from broadcast.document import Block, Directive
 from broadcast.document.case import body_case, normal_case
 from broadcast.document.fields import title_of
-from broadcast.document.patterns import KIND_WORDS, UNIT_WORDS_RE, alternation
+from broadcast.document.patterns import KIND_WORDS, LO, UNIT_WORDS_RE, UP, alternation
 
 # ---------------------------------------------------------------- sentences
 
@@ -66,7 +66,7 @@ def _is_formula(sentence: str) -> bool:
 def drop_formulas(text: str) -> str:
     """'… thông báo để nhân dân biết, thực hiện./.' and 'Yêu cầu các cơ quan … nghiêm túc thực
     hiện.' are left out of a paragraph; its other sentences stay."""
-    sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\"“(])", text)
+    sentences = re.split(r"(?<=[.!?])\s+(?=[" + UP + r"\"“(])", text)
     return " ".join(s for s in sentences if not _is_formula(s.strip())).strip()
 
 
@@ -171,8 +171,19 @@ BY_BODY = re.compile(r"\s+của\s+(?:Huyện\s+ủy|Tỉnh\s+ủy|Thành\s+ủy|
                      r"Uỷ\s+ban|HĐND|Ban|Văn\s+phòng|Sở|Phòng)\b[^,;]*$")
 
 
+# "Khẩn của UBND huyện về cơn bão số 8", "của UB MTTQ xã X về việc kêu gọi …": who sends it is
+# not the topic; nor is "khẩn".
+URGENT = re.compile(r"^(?:thượng\s+khẩn|hỏa\s+tốc|hoả\s+tốc|khẩn)\s+", re.I)
+FROM_BODY = re.compile(r"^(?:\S+\s+){0,4}?của\s+(?:Ủy|Uỷ|UBND|UB|Ban|Văn\s+phòng|Sở|Phòng|Hội|"
+                       r"Huyện|Tỉnh|Đảng|Chủ\s+tịch|HĐND)\b[^,;]*?\s+về\s+(?:việc\s+)?", re.I)
+FROM_PLACE = re.compile(r"^(?:\S+\s+){0,4}?(?i:của)\s+(?:Ủy|Uỷ|UBND|UB|Ban|Văn\s+phòng|Sở|Hội|"
+                        r"Đảng)\b[^,;]*?\b" + UNIT_WORDS_RE
+                        + r"\s+(?:[" + UP + r"]\S*\s+)+(?=[" + LO + "])")
+
+
 def _framed(topic: str) -> str:
-    for pattern in (CONCLUDED, CONCLUDED_ON, KIND_PREFIX, ABOUT, REFERENCE):
+    for pattern in (CONCLUDED, CONCLUDED_ON, KIND_PREFIX, URGENT, ABOUT, FROM_BODY, FROM_PLACE,
+                    REFERENCE):
         topic = pattern.sub("", topic, count=1).strip()
     while MEETING.match(topic) and len(topic.split()) > 3:
         topic = MEETING.sub("", topic, count=1)

@@ -17,11 +17,11 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from broadcast.config import DEFAULT_NOTE, Commune
 from broadcast import ear
+from broadcast.config import DEFAULT_NOTE, Commune
 from broadcast.document import Directive, walk
 from broadcast.document.case import normal_case, proper_names
-from broadcast.document.patterns import UNIT_WORDS_RE
+from broadcast.document.patterns import UNIT_WORDS_RE, UP
 from broadcast.errors import BroadcastError
 
 
@@ -105,7 +105,7 @@ PROPER = re.compile(r"^(?:Ủy ban|Uỷ ban|Hội đồng|Mặt trận|Đảng|N
 # Words that name a body only when a name follows: "Trạm Y tế", "Phòng Nội vụ" (but "phòng
 # chống", "hội nghị").
 BODY_WORDS = re.compile(r"^(?:Ban|Phòng|Sở|Bộ|Hội|Trạm|Trường|Bệnh viện|Văn phòng|Trung tâm|"
-                        r"Chi cục|Chi nhánh|Đoàn|Cục|Hạt|Đài)\s+(?=[A-ZĐÀ-Ỹ])")
+                        r"Chi cục|Chi nhánh|Đoàn|Cục|Hạt|Đài)\s+(?=[" + UP + "])")
 
 
 def lcfirst(text: str) -> str:
@@ -327,8 +327,8 @@ def with_footer(script: Script, user_dir: str | Path | None = None) -> Script:
 
 # ---------------------------------------------------------------- the editable script file
 
-FRONT_KEYS = ("title", "short_title", "commune", "source", "document", "kind", "template", "date", "status",
-              "approved_by", "approved_on", "approved_hash", "signer_authority",
+FRONT_KEYS = ("title", "short_title", "commune", "source", "document", "kind", "template",
+              "date", "status", "approved_by", "approved_on", "approved_hash", "signer_authority",
               "signer_title", "note", "version")
 FRONT_HELP = ("# Bài tuyên truyền để sửa. Sửa phần nội dung bên dưới dòng '---' thứ hai.\n"
               "# short_title: tên ngắn của bài, dùng trong lời mở đầu chương trình tháng, lịch "

@@ -13,7 +13,7 @@ SYLLABLE = re.compile(r"^(NGH|NG|GH|GI|KH|PH|TH|TR|CH|NH|QU|[BCDĐGHKLMNPRSTVX])
                       r"(NG|NH|CH|[CMNPTIUOY])?$")
 # Words that end a place name after its unit: "huyện Krông Nô năm 2023".
 NAME_STOP = (r"(?:(?:năm|và|về|của|tại|trong|theo|đến|cho|giai|với|nhằm|trên|dưới|thuộc|lần|"
-             r"đợt|từ|các|là|để|khi|sau|trước|tháng|ngày)\b|(?:văn\s+phòng|ủy\s+ban|uỷ\s+ban|"
+             r"đợt|từ|các|là|để|khi|sau|trước|tháng|ngày|ủy|uỷ)\b|(?:văn\s+phòng|ủy\s+ban|uỷ\s+ban|"
              r"hội\s+đồng|ban\s+(?:chỉ|thường|chấp|quản|tổ)|đảng\s+(?:ủy|uỷ|bộ))\b)")
 
 
@@ -27,18 +27,32 @@ def _names(lowered: str) -> str:
     """'huyện đức thọ' → 'huyện Đức Thọ': the words after a unit are its name."""
     units = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
     word = rf"(?!{NAME_STOP})[^\W\d_]+"
-    return re.sub(rf"\b({units})\s+({word}(?:\s+{word})*)",
-                  lambda m: f"{m[1]} {m[2].title()}", lowered)
+    return re.sub(rf"\b({units})\s+((?:ủy|uỷ)\s+)?({word}(?:\s+{word})*)",
+                  lambda m: f"{m[1]} {m[2] or ''}{m[3].title()}", lowered)
+
+
+# Names of the state that keep their capitals in a sentence.
+ADMIN_NAMES = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân",
+               "Ủy ban Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc", "Thủ tướng Chính phủ",
+               "Chính phủ", "Quốc hội", "Bộ Chính trị", "Ban Chấp hành Trung ương", "Trung ương",
+               "Nhà nước", "Tổ quốc", "Bác Hồ", "Chủ tịch Hồ Chí Minh", "Việt Nam",
+               "Tết Nguyên đán", "Đảng Cộng sản Việt Nam", "Quân đội nhân dân", "Công an nhân dân")
+
+
+def _mostly_caps(text: str) -> bool:
+    tokens = [t for t in text.split() if re.search(r"[^\W\d_]", t)]
+    return bool(tokens) and sum(is_caps(t) for t in tokens) >= 0.8 * len(tokens)
 
 
 def normal_case(text: str, names=()) -> str:
     """'ỦY BAN NHÂN DÂN HUYỆN ĐỨC THỌ' → 'Ủy ban nhân dân huyện Đức Thọ', 'UBND XÃ AN PHÚ' →
-    'UBND xã An Phú'; known ``names`` keep their capitals; text already in mixed case is
-    kept."""
-    if not is_caps(text):
+    'UBND xã An Phú'; codes ('41/2022/NQ-HĐND'), the state's names and known ``names`` keep
+    their capitals; text already in mixed case is kept."""
+    if not _mostly_caps(text):
         return text
-    lowered = " ".join(w if is_acronym(w) else w.lower() for w in text.split())
-    lowered = restore_names(_names(lowered), names)
+    lowered = " ".join(w if is_acronym(w) or re.search(r"\d|/", w) or not is_caps(w)
+                       else w.lower() for w in text.split())
+    lowered = restore_names(_names(lowered), (*names, *ADMIN_NAMES))
     return lowered[:1].upper() + lowered[1:]
 
 

@@ -31,6 +31,7 @@ from broadcast.document.patterns import (
     UNIT_WORDS,
     UNIT_WORDS_RE,
     UNITS_RE,
+    UP,
     is_caps,
     iso_date,
     words,
@@ -212,7 +213,7 @@ REFERS = re.compile(r"^(?:Thực\s+hiện|Căn\s+cứ|Theo|Trên\s+cơ\s+sở|Đ
 
 
 def _first_sentence(preamble: list[str]) -> list[str]:
-    return [re.split(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])", preamble[0])[0]] if preamble else []
+    return [re.split(r"(?<=[.;])\s+(?=[" + UP + "])", preamble[0])[0]] if preamble else []
 
 
 def _read_lead(doc: Directive, leads: list[str]) -> None:
@@ -236,7 +237,7 @@ def read_lead_issuer(doc: Directive, preamble: list[str]) -> None:
         for sentence in re.split(r"(?<=[.;:])\s+", text):
             lead = LEAD.match(sentence)
             if lead and BODY_NAME.match(lead["who"]) and re.search(
-                    r"\b" + UNIT_WORDS_RE + r"\s+[A-ZĐÀ-Ỹ]", lead["who"]):
+                    r"\b" + UNIT_WORDS_RE + r"\s+[" + UP + "]", lead["who"]):
                 doc.issuer = " ".join(lead["who"].split())
                 return
             speaks = SPEAKS.search(sentence)
@@ -306,22 +307,38 @@ def _guess_kind(doc: Directive, subject_from: str) -> str:
         return doc.kind
     head = re.split(r"[-/]", doc.symbol)[0] if doc.symbol else ""
     if head in SYMBOL_KINDS:
-        if SYMBOL_KINDS[head] == "other":
-            doc.kind_word = ""
+        doc.kind_word = CODE_WORDS.get(head, "") if SYMBOL_KINDS[head] == "other" else ""
         return SYMBOL_KINDS[head]
     if doc.symbol or (subject_from == "vv" and doc.subject):
         return "cong_van"
     return "other"
 
 
+# The kind a ký hiệu's code names, for the kinds of our "other".
+CODE_WORDS = {"CĐ": "Công điện", "TTr": "Tờ trình", "HD": "Hướng dẫn", "NQ": "Nghị quyết",
+              "CTr": "Chương trình", "PA": "Phương án", "ĐA": "Đề án", "QC": "Quy chế",
+              "GM": "Giấy mời", "BB": "Biên bản", "KL": "Kết luận", "DA": "Dự án"}
+# A subject that names its own kind of paper ("Lịch tiếp công dân …", "Danh sách …").
+SELF_NAMED = re.compile(r"^(?:Lịch|Danh\s+sách|Thư|Lời|Giấy|Chương\s+trình|Quy\s+chế|Nội\s+quy|"
+                        r"Bản|Phương\s+án|Đề\s+cương|Tài\s+liệu|Bài)\b", re.I)
+
+
 def title_of(doc: Directive) -> str:
-    if doc.kind == "other" and not doc.kind_word and doc.subject:
-        return doc.subject[:1].upper() + doc.subject[1:]
+    """'Thông báo kết luận của …', 'Công văn về việc …', 'Lịch tiếp công dân …'."""
     if not doc.subject:
         return doc.kind_name
     subject = doc.subject[:1].lower() + doc.subject[1:]
-    joiner = " về việc " if doc.kind == "cong_van" else " "
-    return doc.kind_name + joiner + subject
+    about = ABOUT_START.sub("", subject)
+    if doc.kind == "other" and not doc.kind_word:
+        if SELF_NAMED.match(subject):
+            return doc.subject[:1].upper() + doc.subject[1:]
+        return f"{doc.kind_name} về {about}"
+    if doc.kind == "cong_van" or re.match(r"^v/v\s", subject, re.I):
+        return f"{doc.kind_name} về việc {about}"
+    return f"{doc.kind_name} {subject}"
+
+
+ABOUT_START = re.compile(r"^(?:v/v|về)\s+(?:việc\s+)?", re.I)
 
 
 # ---------------------------------------------------------------- addressees, footer

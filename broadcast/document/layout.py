@@ -23,6 +23,7 @@ from broadcast.document.patterns import (
     CODE_SPACES,
     KIND_WORDS,
     KINH_GUI,
+    LO,
     MIXED_CODES,
     NUMBER,
     NUMBER_ALONE,
@@ -32,6 +33,7 @@ from broadcast.document.patterns import (
     QUOC_HIEU,
     SUBJECT_VV,
     TIEU_NGU,
+    UP,
     UY_BAN,
     is_caps,
     words,
@@ -184,7 +186,8 @@ def _place(match: re.Match) -> str:
 
 def _caps_prefix_split(segment: str) -> list[str]:
     """'HUYỆN CHÂU THÀNH Châu Thành, ngày …': capitals glued before a place/date line."""
-    match = re.match(r"^((?:[^\W\da-zà-ỹđ]+\s+){1,8}?)(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ]+.*?,\s*ngày)", segment)
+    match = re.match(r"^((?:[" + UP + r"]+\s+){1,8}?)(?=[" + UP + "][" + LO + r"]+.*?,\s*ngày)",
+                     segment)
     if match and is_caps(match[1]) and PLACE_DATE.match(segment[match.end():]):
         return [match[1].strip(), segment[match.end():]]
     return [segment]
@@ -223,7 +226,7 @@ def _signed_name(text: str) -> list[str] | None:
 
 STRUCTURE = re.compile(
     r"(?<=[;.:,])\s+(?=Căn\s+cứ\s|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|QUYẾT\s+ĐỊNH\s*:|Điều\s+\d+\s*\.|"
-    r"[IVX]{1,4}\.\s+[A-ZĐ]|\d{1,2}\.\s+[A-ZĐ][a-zà-ỹđ]|[a-zđ]\)\s|-\s+[A-ZĐ]|Nơi\s+nhận\s*:)"
+    r"[IVX]{1,4}\.\s+[A-ZĐ]|\d{1,2}\.\s+[A-ZĐ][" + LO + r"]|[a-zđ]\)\s|-\s+[A-ZĐ]|Nơi\s+nhận\s*:)"
     r"|(?<=[.;:])\s+(?=" + OPENER.pattern[1:] + r")|\s+(?=QUYẾT\s+ĐỊNH\s*:|Kính\s+gửi\s*:|V/v\s)"
 )
 LONG_LINE = 400

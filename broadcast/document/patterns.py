@@ -6,6 +6,11 @@ from __future__ import annotations
 
 import re
 
+# Letters in a character class: the range "À-Ỹ" holds lower-case letters too, so it is never
+# used to tell the cases apart.
+UP = "A-ZĐ" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper())
+LO = "a-zđ" + "".join(c for c in map(chr, range(0xDF, 0x1EFA)) if c.islower())
+
 # ---------------------------------------------------------------- the header's fixed lines
 
 # Quốc hiệu: always in capitals in a header ("CỘNG HOÀ" is the old spelling; PDFs lose the C or
@@ -49,7 +54,7 @@ PLACE_DATE = re.compile(
 )
 # "Hà Nội ngày 15 tháng 8 năm 2018": a place/date line that lost its comma (a whole line only).
 PLACE_DATE_NO_COMMA = re.compile(
-    r"(?P<place>[A-ZĐÀ-Ỹ][^\W\d_]*(?:[\s\-][A-ZĐÀ-Ỹ][^\W\d_]*){0,4})\s+ngày" + _BLANK
+    r"(?P<place>[" + UP + r"][^\W\d_]*(?:[\s\-][" + UP + r"][^\W\d_]*){0,4})\s+ngày" + _BLANK
     + r"(?P<day>\d{1,2})?" + _BLANK + r"tháng" + _BLANK + r"(?P<month>\d{1,2})?" + _BLANK
     + r"năm\s*(?P<year>(?:19|20)\d\d)")
 # A date line without a place, as under a signature: "Ngày 04/7/2024", "ngày 5 tháng 7 năm 2024".

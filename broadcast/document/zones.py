@@ -23,6 +23,7 @@ from broadcast.document.patterns import (
     DIEN,
     KIND_WORDS,
     KINH_GUI,
+    LO,
     MARK,
     MARKER,
     NOI_NHAN,
@@ -41,6 +42,7 @@ from broadcast.document.patterns import (
     TIEU_NGU,
     TIME_LINE,
     UNIT_HEAD,
+    UP,
     is_caps,
     words,
 )
@@ -75,7 +77,7 @@ def title_kind(text: str) -> tuple[str, str] | None:
     return None
 
 
-NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?$|^[A-ZĐÀ-Ỹ]{1,7}$")
+NAME_WORD = re.compile(r"^[" + UP + "][" + LO + r"]*\.?$|^[" + UP + "]{1,7}$")
 SIGNED = re.compile(r"\s*\((?:đã\s+ký|ký|đã\s+ký\s+và\s+đóng\s+dấu)\)\s*|^Đã\s+ký\s*:?\s*", re.I)
 
 
