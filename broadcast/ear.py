@@ -130,12 +130,18 @@ def _blocks(blocks: list[Block], top: bool) -> list[Block]:
 
 
 def for_air(d: Directive) -> Directive:
-    """The Directive as it is read on air."""
+    """The Directive as it is read on air (a finished bài is read as it is)."""
+    if d.kind == "bai_tuyen_truyen":
+        return d
     preamble = [for_ear(p) for p in d.preamble if not is_basis(p)]
     if preamble and _cites_itself(d.preamble[0], d) and not is_basis(d.preamble[0]):
         preamble = preamble[1:]
+    named = _from_text(d) if not d.subject else ""  # what the text says it issues
+    subject = d.subject or KIND_PREFIX.sub("", named, count=1)
+    title = d.title if d.subject else (named[:1].upper() + named[1:] if named else d.title)
     return replace(d, preamble=[p for p in preamble if p], body=_blocks(d.body, True),
-                   closing=for_ear(d.closing) if d.closing else "", title=d.title or title_of(d))
+                   closing=for_ear(d.closing) if d.closing else "", subject=subject,
+                   title=title or title_of(replace(d, subject=subject)))
 
 
 # ---------------------------------------------------------------- the bài's short title
@@ -213,11 +219,28 @@ def _cut(topic: str) -> str:
     return DANGLING.sub("", head).strip()
 
 
+# Without a trích yếu, the text names what it issues: "UBND tỉnh xây dựng Kế hoạch hành động
+# thực hiện Chương trình … như sau", "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …".
+ISSUES = re.compile(r"(?:ban\s+hành|xây\s+dựng)\s+(?:kèm\s+theo\s+Quyết\s+định\s+này\s+)?"
+                    r"(?P<what>(?:Kế\s+hoạch|Quy\s+chế|Quy\s+định|Chương\s+trình|Phương\s+án|"
+                    r"Đề\s+án|Lịch|Nội\s+quy)\s+(?:[^.;:]|(?<=\d)\.(?=\d)){5,200}?)\s*(?:như\s+sau|"
+                    r"cụ\s+thể|với\s+"
+                    r"(?:các\s+)?nội\s+dung|[.;:](?!\d)|$)", re.I)
+
+
+def _from_text(d: Directive) -> str:
+    """What the lead-in says is issued ('… UBND tỉnh xây dựng Kế hoạch … như sau:', the last
+    one named: those before it are the documents it rests on), else what Điều 1 issues."""
+    found = [m for text in d.preamble for m in ISSUES.finditer(text)]
+    found = found or [m for b in d.body[:2] for m in ISSUES.finditer(b.text)][:1]
+    return found[-1]["what"].strip() if found else ""
+
+
 def short_title(d: Directive) -> str:
     """The bài's topic: 'Cải cách hành chính năm 2017' for 'Ý kiến kết luận của Phó Chủ tịch
     UBND huyện Đỗ Văn Tân tại Hội nghị tổng kết công tác cải cách hành chính năm 2017'."""
-    topic = " ".join((d.subject or d.title or d.kind_name).split())
-    topic = _cut(_framed(topic)) or topic
+    topic = " ".join((d.subject or _from_text(d) or d.title or d.kind_name).split())
+    topic = (_cut(_framed(topic)) or topic).strip("“”\"' ")
     return topic[:1].upper() + topic[1:]
 
 

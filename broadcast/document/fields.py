@@ -46,6 +46,10 @@ def _texts(pieces: list[Piece], part: str) -> list[str]:
 # ---------------------------------------------------------------- header fields
 
 
+GREETING = re.compile(r"^(?:Kính\s+thưa|Thưa)\s+(?:toàn\s+thể\s+)?(?:bà\s+con|nhân\s+dân|quý\s+vị)",
+                      re.I)
+
+
 def read_number(doc: Directive, pieces: list[Piece]) -> None:
     """Number and ký hiệu from the "Số:" line (canonical: 'QĐUBND' → 'QĐ-UBND')."""
     for text in _texts(pieces, "number"):
@@ -466,6 +470,9 @@ def read(pieces: list[Piece], start: int, end: int, subject_from: str, text: str
     read_kind_subject(doc, pieces, subject_from)
     read_addressees(doc, pieces)
     read_text(doc, [p for p in pieces[start:end] if not p.part])
+    if doc.kind == "other" and not doc.kind_word and doc.preamble and GREETING.match(
+            doc.preamble[0]):
+        doc.kind = "bai_tuyen_truyen"  # a finished bài without its title line
     read_citation(doc, pieces, doc.preamble, subject_from)
     read_lead_issuer(doc, doc.preamble)
     read_dien_issuer(doc, pieces)
