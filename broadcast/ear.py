@@ -72,8 +72,9 @@ def drop_formulas(text: str) -> str:
 
 def drop_attachment_notes(text: str) -> str:
     """'(Đính kèm Công văn số 847/UBND-VX1 ngày 22/3/2011)', '(có phụ lục kèm theo)'."""
-    return re.sub(r"\s*\((?:[^()]*\b(?:đính\s+kèm|kèm\s+theo|phụ\s+lục)\b[^()]*)\)", "", text,
-                  flags=re.I).strip()
+    text = re.sub(r"\s*\((?:[^()]*\b(?:đính\s+kèm|kèm\s+theo|phụ\s+lục)\b[^()]*)\)", "", text,
+                  flags=re.I)
+    return re.sub(r"([:;,])\s*\.$", r"\1", text).strip()
 
 
 def drop_abbreviation_notes(text: str) -> str:
