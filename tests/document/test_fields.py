@@ -137,3 +137,193 @@ NO_TITLE = (
 def test_a_repost_is_identified_by_its_lead_or_source_line(text, expected):
     doc = document.parse(text)
     assert {key: getattr(doc, key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # no trích yếu in the document itself: the page's line naming this very number gives it,
+    # not the line above it that names another công điện
+    ("Công điện số 13/CĐ-BCH V/v ứng phó với bão số 4\n"
+     "Công điện số 14/CĐ-BCH V/v chủ động ứng phó với bão số 5\n"
+     "UBND HUYỆN KỲ ANH\nBAN CHỈ HUY PCTT VÀ TKCN\nSố: 14/CĐ-BCH\n"
+     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Kỳ Anh, ngày 13 tháng 9 năm 2018\nBAN CHỈ HUY PCTT VÀ TKCN HUYỆN KỲ ANH điện:\n"
+     "- Chủ tịch UBND các xã;\n- Trưởng các phòng, ban huyện.\n"
+     "Theo dự báo, bão số 5 sẽ đổ bộ vào đất liền đêm nay, các xã khẩn trương kêu gọi tàu "
+     "thuyền vào nơi tránh trú an toàn./.\n",
+     {"kind": "other", "kind_word": "Công điện", "number": "14", "symbol": "CĐ-BCH",
+      "issuer": "BAN CHỈ HUY PCTT VÀ TKCN", "issuer_parent": "UBND HUYỆN KỲ ANH",
+      "subject": "chủ động ứng phó với bão số 5",
+      "addressees": ["Chủ tịch UBND các xã", "Trưởng các phòng, ban huyện"]}),
+    # a công điện without its header: who sends it is the issuer, and it is a Công điện
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN KỲ ANH điện:\n- Chủ tịch UBND các xã;\n"
+     "- Trưởng các phòng, ban huyện.\nTheo dự báo, bão số 5 sẽ đổ bộ vào đất liền đêm nay, các "
+     "xã khẩn trương kêu gọi tàu thuyền vào nơi tránh trú an toàn./.\n",
+     {"kind": "other", "kind_word": "Công điện", "issuer": "ỦY BAN NHÂN DÂN HUYỆN KỲ ANH",
+      "title": "Công điện"}),
+    # a body's long name over two lines, the second not a body of its own
+    ("SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN\nTỈNH HÀ TĨNH\nSố: 45/TB-SNN\n"
+     "Hà Tĩnh, ngày 2 tháng 3 năm 2025\nTHÔNG BÁO\nLịch thời vụ gieo cấy lúa vụ Hè Thu năm 2025\n"
+     "\nCác địa phương bố trí gieo cấy tập trung trong khung lịch thời vụ, không gieo cấy trước "
+     "ngày 15/4/2025./.\n",
+     {"issuer": "SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN TỈNH HÀ TĨNH", "issuer_parent": "",
+      "title": "Thông báo lịch thời vụ gieo cấy lúa vụ Hè Thu năm 2025"}),
+    # a parent body over two lines
+    ("ỦY BAN NHÂN DÂN\nHUYỆN HÒN ĐẤT\nVĂN PHÒNG HĐND VÀ UBND\nSố: 215/TB-VP\n"
+     "Hòn Đất, ngày 12 tháng 3 năm 2025\nTHÔNG BÁO\nLịch tiếp công dân tháng 4 năm 2025\n\n"
+     "Lãnh đạo UBND huyện tiếp công dân vào ngày 15 hằng tháng tại Trụ sở tiếp công dân./.\n",
+     {"issuer": "VĂN PHÒNG HĐND VÀ UBND", "issuer_parent": "ỦY BAN NHÂN DÂN HUYỆN HÒN ĐẤT"}),
+    # a lead that names another paper of the same body and day: the header's date stays
+    ("ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\nSố: 21/TB-UBND\nTân Lập, ngày 10 tháng 5 năm 2025\nTHÔNG BÁO\n"
+     "Về việc ra quân tổng vệ sinh môi trường\n\nNgày 08/5/2025, UBND xã Tân Lập đã có Kế hoạch "
+     "số 12/KH-UBND về tổ chức ra quân tổng vệ sinh môi trường. Nay UBND xã thông báo lịch ra "
+     "quân tới các thôn.\n1. Thời gian: 7 giờ sáng Chủ nhật, ngày 18/5/2025.\n",
+     {"kind": "thong_bao", "number": "21", "symbol": "TB-UBND", "date": "2025-05-10"}),
+    # a lead dated in words
+    ("Tin tức\nKỳ Anh vận động hỗ trợ người dân vùng lũ\nNgày 22 tháng 11 năm 2022, Ban vận động "
+     "Quỹ Vì người nghèo huyện Kỳ Anh đã có Thư ngỏ số 01/TN-BVĐ về việc vận động ủng hộ người "
+     "dân vùng lũ.\nMỗi cán bộ, công chức ủng hộ ít nhất một ngày lương.\n",
+     {"date": "2022-11-22", "issuer": "Ban vận động Quỹ Vì người nghèo huyện Kỳ Anh",
+      "title": "Thư ngỏ vận động ủng hộ người dân vùng lũ"}),
+    # a page title that is the citation itself
+    ("Tin tức\nThông báo số 21/TB-UBND về việc tổ chức tiêm phòng dại cho chó, mèo năm 2025\n"
+     "Để phòng, chống bệnh dại, các hộ gia đình đưa chó, mèo đến tiêm phòng tại nhà văn hóa "
+     "thôn.\nMỗi liều vắc xin giá 15.000 đồng, hộ nghèo được miễn phí.\n",
+     {"kind": "thong_bao", "number": "21", "symbol": "TB-UBND",
+      "subject": "tổ chức tiêm phòng dại cho chó, mèo năm 2025"}),
+    # a finished bài without its title line is a bài
+    ("Kính thưa toàn thể bà con nhân dân trong xã!\nNgày 5 tháng 6 hằng năm là Ngày Môi trường "
+     "thế giới. Mỗi người hãy cùng thu gom rác thải, trồng thêm cây xanh quanh nhà.\n",
+     {"kind": "bai_tuyen_truyen", "title": "Bài tuyên truyền"}),
+    # a Markdown heading that starts with its kind word
+    ("Trang chủ\n## Thông báo lịch tiếp công dân tháng 5 năm 2025\n"
+     "Ủy ban nhân dân xã Tân Đoàn thông báo lịch tiếp công dân định kỳ tháng 5 năm 2025 như "
+     "sau:\n1. Ngày 15/5/2025: Chủ tịch UBND xã tiếp công dân tại trụ sở.\n",
+     {"kind": "thong_bao", "subject": "Lịch tiếp công dân tháng 5 năm 2025",
+      "issuer": "Ủy ban nhân dân xã Tân Đoàn"}),
+])
+def test_more_documents_give_their_fields(text, expected):
+    doc = document.parse(text)
+    assert {key: getattr(doc, key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(("given", "title"), [
+    ({"kind": "thong_bao", "subject": "Kết luận của Chủ tịch UBND xã"},
+     "Thông báo kết luận của Chủ tịch UBND xã"),
+    ({"kind": "cong_van", "subject": "tổ chức Tết Trồng cây"},
+     "Công văn về việc tổ chức Tết Trồng cây"),
+    ({"kind": "cong_van", "subject": "V/v tổ chức Tết Trồng cây"},
+     "Công văn về việc tổ chức Tết Trồng cây"),
+    ({"kind": "thong_bao", "subject": "V/v tạm dừng tiếp công dân"},
+     "Thông báo về việc tạm dừng tiếp công dân"),
+    ({"kind": "other", "subject": "lịch tiếp công dân tháng 5 năm 2025"},
+     "Lịch tiếp công dân tháng 5 năm 2025"),
+    ({"kind": "other", "subject": "Về việc phòng, chống bão số 5"},
+     "Văn bản về phòng, chống bão số 5"),
+    ({"kind": "other", "kind_word": "Công điện",
+      "subject": "Về việc chủ động ứng phó với bão số 5"},
+     "Công điện về việc chủ động ứng phó với bão số 5"),
+    ({"kind": "thong_bao", "subject": ""}, "Thông báo"),
+])
+def test_title_of(given, title):
+    assert fields.title_of(Directive(**given)) == title
+
+
+@pytest.mark.parametrize(("symbol", "kind", "kind_word"), [
+    ("CĐ-UBND", "other", "Công điện"),
+    ("NQ/TU", "other", "Nghị quyết"),
+    ("TB-UBND", "thong_bao", ""),
+    ("UBND-VP", "cong_van", ""),
+])
+def test_the_kind_a_symbol_names(symbol, kind, kind_word):
+    doc = document.parse(f"Số: 12/{symbol}\n\nCác thôn triển khai thực hiện ngay trong tuần.")
+    assert (doc.kind, doc.kind_word) == (kind, kind_word)
+
+
+def test_a_vv_line_without_a_symbol_makes_a_cong_van():
+    doc = document.parse("ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\nTân Lập, ngày 3 tháng 1 năm 2025\n"
+                         "V/v tổ chức Tết Trồng cây Xuân Ất Tỵ 2025\nKính gửi: Trưởng các thôn.\n"
+                         "UBND xã đề nghị các thôn tổ chức trồng cây xanh tại nhà văn hóa và ven "
+                         "đường làng./.\n")
+    assert (doc.kind, doc.symbol, doc.subject) == (
+        "cong_van", "", "tổ chức Tết Trồng cây Xuân Ất Tỵ 2025")
+    assert doc.title == "Công văn về việc tổ chức Tết Trồng cây Xuân Ất Tỵ 2025"
+    assert doc.addressees == ["Trưởng các thôn"]
+
+
+HEAD = ("ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\nSố: 21/TB-UBND\nTân Lập, ngày 8 tháng 5 năm 2025\nTHÔNG BÁO\n"
+        "Về việc tổ chức tiêm phòng dại cho chó, mèo\n")
+
+
+@pytest.mark.parametrize(("footer", "signer", "recipients"), [
+    ("Nơi nhận:\n- Như trên;\n- Xã đội;\n- Lưu: VT.\nT/M ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n"
+     "Nguyễn Văn An (đã ký)\n",
+     ("TM.", "ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An"), ["Như trên", "Xã đội", "Lưu: VT"]),
+    ("K/T CHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐã ký: Lê Văn Hải\n",
+     ("KT.", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Văn Hải"), []),
+    # "THAY MẶT …" over the title is not who the signer signs for
+    ("THAY MẶT BAN THƯỜNG TRỰC\nPHÓ CHỦ TỊCH\nLê Văn Hải\n",
+     ("", "", "PHÓ CHỦ TỊCH", "Lê Văn Hải"), []),
+    # a name alone under the recipients
+    ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTrần Văn Bình\n", ("", "", "", "Trần Văn Bình"),
+     ["Như trên", "Lưu: VT"]),
+])
+def test_signature_and_recipients(footer, signer, recipients):
+    doc = document.parse(HEAD + NOTICE_BODY + footer)
+    got = doc.signer and (doc.signer.authority, doc.signer.on_behalf, doc.signer.title,
+                          doc.signer.name)
+    assert (got, doc.recipients) == (signer, recipients)
+
+
+def test_kinh_thu_over_a_letters_signer_is_not_who_it_signs_for():
+    doc = document.parse("UỶ BAN NHÂN DÂN HUYỆN MAI CHÂU\nMai Châu, ngày 19 tháng 12 năm 2019\n"
+                         "THƯ NGỎ\nVận động hỗ trợ kinh phí tổ chức Tết cho hộ nghèo\n"
+                         "Trong những năm qua, việc chăm lo Tết cho hộ nghèo đã được nhân dân "
+                         "đồng tình ủng hộ.\nKÍNH THƯ\nPHÓ CHỦ TỊCH UBND HUYỆN\nPhạm Văn Hoàn\n")
+    assert doc.signer.on_behalf == ""
+
+
+def test_addressees_listed_on_the_kinh_gui_line():
+    doc = document.parse("ỦY BAN NHÂN DÂN\nHUYỆN CHÂU THÀNH\nSố: 476/UBND-VP\n"
+                         "V/v tăng cường phòng, chống sốt xuất huyết\n"
+                         "Châu Thành, ngày 14 tháng 6 năm 2017\n"
+                         "Kính gửi: - Trạm Y tế các xã; - Xã đội các xã, thị trấn.\n"
+                         "Trước tình hình sốt xuất huyết tăng cao, Chủ tịch UBND huyện yêu cầu các "
+                         "đơn vị diệt lăng quăng mỗi tuần một lần./.\n")
+    assert doc.addressees == ["Trạm Y tế các xã", "Xã đội các xã, thị trấn"]
+
+
+def test_every_piece_learns_its_part_and_dropped_lines_keep_their_line_number():
+    reading = document.analyse(
+        "Trang chủ\nLượt xem: 12\n" + HEAD + "\nThực hiện Kế hoạch số 45/KH-UBND của UBND huyện "
+        "về phòng, chống bệnh dại, UBND xã thông báo như sau:\n1. Thời gian tiêm: từ ngày "
+        "15/5/2025 đến ngày 20/5/2025.\nUBND xã thông báo để nhân dân biết, thực hiện./.\n")
+    assert [p.part for p in reading.pieces] == [
+        "dropped", "dropped", "issuer", "issuer", "number", "place_date", "kind", "subject",
+        "preamble", "body", "closing"]
+    assert [(d.line, d.text, d.why) for d in reading.directive.dropped] == [
+        (1, "Trang chủ", "nút, mục của trang"), (2, "Lượt xem: 12", "bộ đếm")]
+
+
+CONCLUSION = "THÔNG BÁO\nKết luận của Chủ tịch UBND xã tại cuộc họp giao ban tháng 5\n\n"
+
+
+@pytest.mark.parametrize(("preamble", "meeting"), [
+    # what was heard, up to the opinions of the others; a dash in the chair's line made plain
+    (["Chiều ngày 26/5/2025, đồng chí Nguyễn Văn Bình – Chủ tịch UBND xã chủ trì cuộc họp giao "
+      "ban. Sau khi nghe các ban, ngành báo cáo kết quả công tác tháng 5 và ý kiến của các đại "
+      "biểu dự họp, Chủ tịch UBND xã kết luận như sau:"],
+     {"date": "2025-05-26", "chair": "Nguyễn Văn Bình - Chủ tịch UBND xã",
+      "heard": "các ban, ngành báo cáo kết quả công tác tháng 5"}),
+    # the date in the second paragraph
+    (["Thực hiện Chương trình công tác tháng 5 năm 2025 của UBND xã.",
+      "Ngày 26/5/2025, đồng chí Nguyễn Văn Bình – Chủ tịch UBND xã chủ trì cuộc họp giao ban."],
+     {"date": "2025-05-26", "chair": "Nguyễn Văn Bình - Chủ tịch UBND xã", "heard": ""}),
+    # no date at all
+    (["Đồng chí Nguyễn Văn Bình – Chủ tịch UBND xã chủ trì cuộc họp giao ban các thôn."],
+     {"date": None, "chair": "Nguyễn Văn Bình - Chủ tịch UBND xã", "heard": ""}),
+])
+def test_the_meeting_a_notice_concludes(preamble, meeting):
+    doc = document.parse(CONCLUSION + "\n\n".join(preamble)
+                         + "\n\n1. Các thôn hoàn thành thu gom rác thải trước ngày 30/5/2025.\n")
+    assert doc.preamble == preamble
+    assert doc.meeting == meeting

@@ -1,0 +1,200 @@
+"""Zones: what a piece looks like on its own (a sentence, a title, a kind word in a title), where
+a repost without a header starts (its title among a page's headlines), the addressees under
+"Kính gửi", and where the signature starts under a bài's date line."""
+
+import pytest
+
+from broadcast import document
+from broadcast.document.model import Piece
+from broadcast.document.zones import is_sentence, is_title, title_kind
+
+
+def piece(text: str, heading: bool = False) -> Piece:
+    return Piece((0,), text, heading)
+
+
+SENTENCE = "Các hộ gia đình đưa chó, mèo đến tiêm phòng tại nhà văn hóa thôn."
+RUN_ON = " ".join(["các hộ gia đình đưa chó, mèo đi tiêm phòng"] * 4)  # 40 words, no stop
+
+
+@pytest.mark.parametrize(("kind", "sentence"), [
+    ("chrome", False), ("dien", False), ("kinh_gui", False), ("number", False),
+    ("place_date", False), ("national", False), ("text", True), ("caps", True),
+])
+def test_what_kind_of_piece_can_be_a_sentence(kind, sentence):
+    assert is_sentence(piece(SENTENCE), kind) is sentence
+
+
+@pytest.mark.parametrize(("text", "heading", "sentence"), [
+    ("Bà con đưa chó đi tiêm.", False, True),  # six words and a stop
+    ("Bà con đưa chó tiêm.", False, False),  # five
+    (SENTENCE, True, False),  # a Markdown heading is never running text
+    ("Vì sao phải tiêm phòng dại cho chó, mèo hằng năm?", False, False),  # a question: a title
+    ("Tiêm phòng dại cho chó, mèo: bà con cần biết những gì...", False, False),  # cut short
+    ("Tiêm phòng dại cho chó, mèo: bà con cần biết những gì…", False, False),
+    ("Thực hiện Kế hoạch của UBND huyện về", False, True),  # an opener and eight words
+    ("Thực hiện Kế hoạch của UBND huyện", False, False),  # seven
+    (RUN_ON, False, True),  # forty words without a stop
+    (RUN_ON.rsplit(" ", 1)[0], False, False),  # thirty-nine
+])
+def test_is_sentence(text, heading, sentence):
+    assert is_sentence(piece(text, heading), "text") is sentence
+
+
+def test_a_labelled_piece_is_always_text():
+    assert is_sentence(piece("1. Thời gian tiêm phòng"), "marker") is True
+
+
+@pytest.mark.parametrize("kind", ["chrome", "marker", "number", "place_date", "national"])
+def test_pieces_that_are_never_a_title(kind):
+    assert is_title(piece("Xã Tân Lập ra quân tiêm phòng dại"), kind) is False
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Tiêm phòng", True), ("Tiêm", False),  # two words at least
+    (" ".join(["Tiêm"] * 60), True), (" ".join(["Tiêm"] * 61), False),  # sixty at most
+    ("tiêm phòng dại cho chó, mèo", False),  # a capital or a quotation mark first
+    ("“Chung tay vì môi trường xanh”", True),
+    ("Lịch tiêm phòng dại:", False), ("Lịch tiêm phòng dại.", False),  # not ending as text does
+    ("Lịch tiêm phòng dại,", False), ("Lịch tiêm phòng dại;", False),
+    ("Lịch tiêm phòng dại...", True), ("Lịch tiêm phòng dại…", True),  # a page cut it short
+])
+def test_is_title(text, title):
+    assert is_title(piece(text), "text") is title
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Thông báo Xét tuyển viên chức năm 2025", ("THÔNG BÁO", "Xét tuyển viên chức năm 2025")),
+    ("Thông báo - lịch tiếp công dân tháng 5", ("THÔNG BÁO", "Lịch tiếp công dân tháng 5")),
+    ("Kế hoạch tổ chức Tết Trồng cây", ("KẾ HOẠCH", "Tổ chức Tết Trồng cây")),
+    ("Thông báo", None),  # nothing after the kind word
+    ("Thông tin về lịch tiêm phòng", None),
+])
+def test_title_kind(text, found):
+    assert title_kind(text) == found
+
+
+# ---------------------------------------------------------------- reposts without a header
+
+
+def parts(text: str) -> list[tuple[str, str]]:
+    return [(p.text, p.part) for p in document.analyse(text).pieces]
+
+
+TEXT = ("Sáng ngày 8/5, UBND xã Tân Lập tổ chức ra quân tiêm phòng dại cho chó, mèo tại các "
+        "thôn.\nĐợt tiêm phòng kéo dài đến hết ngày 20/5/2025, mỗi liều vắc xin giá 15.000 đồng.\n")
+TITLE = "Xã Tân Lập ra quân tiêm phòng dại cho chó, mèo"
+
+
+@pytest.mark.parametrize(("page", "dropped"), [
+    # headlines of other news above the article's own title
+    ("Trang chủ\nTin tức - Sự kiện\nHội nghị sơ kết công tác 6 tháng đầu năm\n"
+     "Bão số 3 gây thiệt hại nặng tại các xã ven biển\n" + TITLE + "\n08/05/2025 10:21\n" + TEXT
+     + "Đánh giá\nTin liên quan\n",
+     ["Trang chủ", "Tin tức - Sự kiện", "Hội nghị sơ kết công tác 6 tháng đầu năm",
+      "Bão số 3 gây thiệt hại nặng tại các xã ven biển", "08/05/2025 10:21", "Đánh giá",
+      "Tin liên quan"]),
+    # a question and a headline cut short are titles of other articles, not the text
+    ("Trang chủ\nVì sao phải tiêm phòng dại cho chó, mèo hằng năm?\n"
+     "Tiêm phòng dại cho chó, mèo: bà con cần biết những gì...\n" + TITLE + "\n" + TEXT,
+     ["Trang chủ", "Vì sao phải tiêm phòng dại cho chó, mèo hằng năm?",
+      "Tiêm phòng dại cho chó, mèo: bà con cần biết những gì..."]),
+])
+def test_a_reposts_title_is_found_among_the_pages_headlines(page, dropped):
+    got = parts(page)
+    assert [text for text, part in got if part == "dropped"] == dropped
+    assert [text for text, part in got if part == "subject"] == [TITLE]
+    assert [part for _, part in got if part not in ("dropped", "subject")] == [
+        "preamble", "preamble"]
+    doc = document.parse(page)
+    assert doc.subject == TITLE and doc.issuer == "UBND xã Tân Lập"
+
+
+def test_a_reposts_text_may_start_with_its_first_item():
+    got = parts("Trang chủ\nLịch tiêm phòng dại đợt 1 năm 2025\n"
+                "1. Thôn Đông: sáng ngày 15/5/2025 tại nhà văn hóa thôn.\n"
+                "2. Thôn Tây: sáng ngày 16/5/2025 tại nhà văn hóa thôn.\n")
+    assert [part for _, part in got] == ["dropped", "subject", "body", "body"]
+
+
+def test_the_title_under_a_pages_kind_word_and_site_name():
+    got = parts("THÔNG BÁO\nCổng thông tin điện tử xã Tân Lập\n"
+                "Lịch tiếp công dân định kỳ tháng 5 năm 2025\n"
+                "Ủy ban nhân dân xã Tân Lập thông báo lịch tiếp công dân định kỳ tháng 5 năm 2025 "
+                "như sau:\n1. Ngày 15/5/2025: Chủ tịch UBND xã tiếp công dân tại trụ sở.\n")
+    assert [part for _, part in got] == ["kind", "dropped", "subject", "preamble", "body"]
+
+
+def test_a_reposted_letter_title_then_kinh_gui():
+    got = parts("Trang chủ\nVề việc tăng cường phòng, chống dịch sốt xuất huyết\nKính gửi:\n"
+                "- Trạm Y tế các xã;\n- Ủy ban nhân dân các xã, thị trấn.\n"
+                "Trước tình hình sốt xuất huyết tăng cao, Chủ tịch UBND huyện yêu cầu các đơn vị "
+                "diệt lăng quăng mỗi tuần một lần.\n")
+    assert [part for _, part in got] == [
+        "dropped", "subject", "addressees", "addressees", "addressees", "preamble"]
+
+
+# ---------------------------------------------------------------- addressees
+
+LETTER = ("ỦY BAN NHÂN DÂN\nHUYỆN CHÂU THÀNH\nSố: 476/UBND-VP\n"
+          "V/v tăng cường phòng, chống sốt xuất huyết\nChâu Thành, ngày 14 tháng 6 năm 2017\n")
+ORDER = ("Trước tình hình sốt xuất huyết tăng cao, Chủ tịch UBND huyện yêu cầu các đơn vị diệt "
+         "lăng quăng, phát quang bụi rậm mỗi tuần một lần.\n")
+
+
+@pytest.mark.parametrize(("kinh_gui", "addressees"), [
+    # one line that ends with a full stop: nothing under it is an addressee
+    ("Kính gửi: Trưởng Trạm Y tế các xã, thị trấn.\n", ["Trưởng Trạm Y tế các xã, thị trấn"]),
+    # short lines without marks under an empty "Kính gửi:"
+    ("Kính gửi:\nTrạm Y tế các xã\nỦy ban nhân dân các xã, thị trấn\n",
+     ["Trạm Y tế các xã", "Ủy ban nhân dân các xã, thị trấn"]),
+    # bullets, up to a long one that is the text's
+    ("Kính gửi:\n- Trạm Y tế các xã;\n- Ủy ban nhân dân các xã, thị trấn.\n- Căn cứ tình hình "
+     "thực tế, các đơn vị chủ động xây dựng kế hoạch diệt lăng quăng, bọ gậy tại các khu dân cư, "
+     "trường học, chợ, cơ quan và báo cáo kết quả về Trung tâm Y tế huyện trước ngày 30 hằng "
+     "tháng.\n", ["Trạm Y tế các xã", "Ủy ban nhân dân các xã, thị trấn"]),
+])
+def test_addressees_under_kinh_gui(kinh_gui, addressees):
+    doc = document.parse(LETTER + kinh_gui + ORDER)
+    assert doc.addressees == addressees
+    assert ORDER.strip() in [*doc.preamble, *(b.text for b in document.walk(doc.body))]
+
+
+def test_the_sender_above_a_cong_diens_dien_line_is_not_read():
+    text = ("UBND HUYỆN KỲ ANH\nSố: 14/CĐ-BCH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nKỳ Anh, ngày 13 tháng 9 năm 2018\nCÔNG ĐIỆN\n"
+            "Về việc chủ động ứng phó với bão số 5\nBAN CHỈ HUY PCTT VÀ TKCN HUYỆN KỲ ANH\n"
+            "ĐIỆN:\nChủ tịch UBND các xã\nTrưởng các phòng, ban huyện\n"
+            "Theo dự báo, bão số 5 sẽ đổ bộ vào đất liền đêm nay, các xã khẩn trương kêu gọi tàu "
+            "thuyền vào nơi tránh trú an toàn./.\n")
+    got = dict(parts(text))
+    assert got["BAN CHỈ HUY PCTT VÀ TKCN HUYỆN KỲ ANH"] not in ("preamble", "body", "closing",
+                                                                  "subject")
+    assert got["ĐIỆN:"] == got["Chủ tịch UBND các xã"] == "addressees"
+    assert got["Trưởng các phòng, ban huyện"] == "addressees"
+
+
+# ---------------------------------------------------------------- the signature of a bài
+
+BAI = ("Kính thưa bà con nhân dân!\nHưởng ứng Tháng hành động vì môi trường, UBND xã Phúc Lộc phát "
+       "động tổng vệ sinh vào sáng Chủ nhật ngày 7/7/2024.\nBài tuyên truyền của UBND xã Phúc Lộc "
+       "đến đây là hết, xin cảm ơn bà con đã chú ý lắng nghe!\n")
+
+
+@pytest.mark.parametrize("date_line", ["Ngày 04/7/2024", "Phúc Lộc, ngày 4 tháng 7 năm 2024"])
+def test_a_date_line_above_the_signature_belongs_to_it(date_line):
+    text = (BAI + date_line + "\nPhê duyệt của lãnh đạo\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n"
+            "Nông Văn Nhượng\nGhi chú: (thực hiện phát trên đài truyền thanh và loa kéo đến các "
+            "thôn)\n")
+    got = parts(text)
+    assert [part for _, part in got] == ["preamble"] * 3 + ["signer"] * 5 + ["dropped"]
+    doc = document.parse(text)
+    assert (doc.signer.authority, doc.signer.title, doc.signer.name) == (
+        "TM.", "CHỦ TỊCH", "Nông Văn Nhượng")
+
+
+def test_a_title_with_a_name_under_it_starts_the_signature():
+    got = parts("THÔNG BÁO\nVề việc tổ chức tiêm phòng dại cho chó, mèo\n"
+                "UBND xã Tân Lập thông báo lịch tiêm phòng dại cho chó, mèo tại nhà văn hóa các "
+                "thôn từ ngày 15/5/2025 đến ngày 20/5/2025.\nCHỦ TỊCH\nNông Văn Nhượng\n")
+    assert [part for _, part in got] == ["kind", "subject", "preamble", "signer", "signer"]
