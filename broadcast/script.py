@@ -181,16 +181,16 @@ def _normal_case(context, text: str) -> str:
     return normal_case(text, context.get("names", ()))
 
 
-def audience(addressees: list[str]) -> str:
-    """Who a công văn is sent to, as a listener hears it: the people it names, else 'các cơ
-    quan, đơn vị liên quan' (an office's list of offices is not for the air)."""
+def people(addressees: list[str]) -> list[str]:
+    """The addressees when they are the people ('Nhân dân trong xã', 'các hộ gia đình …'); an
+    office's list of offices is not for the air (the template says who instead)."""
     if addressees and all(ear.PEOPLE.search(a) for a in addressees):
-        return join_list([lcfirst(a) for a in addressees])
-    return "các cơ quan, đơn vị liên quan"
+        return [lcfirst(a) for a in addressees]
+    return []
 
 
 FILTERS = {"normal_case": _normal_case, "lcfirst": lcfirst, "issuer_name": ear.issuer_name,
-           "audience": audience, "when": when, "long_date": long_date,
+           "people": people, "when": when, "long_date": long_date,
            "ordinal": ordinal, "count_word": count_word, "join_list": join_list,
            "person": person, "trim_colon": trim_colon}
 TESTS = {"ordinal_label": is_ordinal_label, "ending_with_colon": is_ending_with_colon}

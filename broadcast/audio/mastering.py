@@ -185,11 +185,13 @@ def master(audio: AudioSegment, settings: Mastering,
         over = result.true_peak - (settings.true_peak - METER_MARGIN_DB)
         error = settings.loudness - result.integrated
         if over <= 0 and abs(error) <= TOLERANCE_LU:
-            break
+            return result
         log.debug("mastering attempt %d: %s; correcting", attempt, result)
         ceiling -= max(0.0, over + 0.1)
-        aim += error
-    else:
-        log.info("mastering stopped after %d attempts at %s (target %.1f LUFS, %.1f dBTP)",
-                    ATTEMPTS, result, settings.loudness, settings.true_peak)
+        if abs(error) > TOLERANCE_LU and (over <= 0 or error < 0):
+            aim += error  # never louder while over the ceiling: louder is what pushed it over
+    if over > 0:  # the ceiling wins over loudness: the same mix, that much quieter
+        log.info("mastering: %s over the ceiling after %d attempts; lowering it %.1f dB", result,
+                 ATTEMPTS, over + 0.1)
+        result = measure_file(write(out.apply_gain(-(over + 0.1))))
     return result

@@ -91,3 +91,29 @@ def test_silence_is_written_as_silence(tmp_path):
     result, samples = _mastered(tmp_path, Mastering(), ffmpeg.Encoding(), silent)
     assert np.max(np.abs(samples)) < 1e-3
     assert result.integrated < -60
+
+
+def test_the_ceiling_wins_when_encoding_keeps_pushing_past_it(tmp_path, monkeypatch):
+    """An encoder that adds 1.5 dB (as a low bitrate overshoots) and no attempt left to correct
+    the aim: the same mix is written that much quieter, under the ceiling."""
+    from broadcast.audio import mastering
+
+    monkeypatch.setattr(mastering, "ATTEMPTS", 1)
+    dest = tmp_path / "out.mp3"
+    settings = Mastering(loudness=-14.0, true_peak=-1.0)
+    result = master(voice_like(level=0.9), settings,
+                    lambda a: ffmpeg.encode_mp3(a.apply_gain(1.5), dest, ffmpeg.Encoding()))
+    samples = decode(dest)
+    assert true_peak_db(samples) <= settings.true_peak + 0.05
+    assert result.true_peak <= settings.true_peak
+    assert lufs(samples) == pytest.approx(settings.loudness, abs=2.0)
+
+
+def test_a_written_file_is_read_by_both_true_peak_meters(tmp_path):
+    from broadcast.audio.mastering import measure_file
+
+    dest = tmp_path / "peak.mp3"
+    ffmpeg.encode_mp3(voice_like(level=0.95), dest, ffmpeg.Encoding(bitrate=64))
+    got = measure_file(dest)
+    assert got.true_peak == pytest.approx(true_peak_db(decode(dest)), abs=0.1)
+    assert got.integrated == pytest.approx(lufs(decode(dest)), abs=0.3)
