@@ -71,7 +71,8 @@ def test_a_portal_feed_builds_each_notice_once_across_runs(httpserver, tmp_path,
     scripts = [from_markdown(sources.read(d).text, str(d)) for d in drafts]
     assert sorted(s.kind for s in scripts) == ["cong_van", "ke_hoach", "thong_bao"]
     # the plan's own subject, not the portal page's title ("Kế hoạch tuyên truyền")
-    assert any("DUY TRÌ, CẢI THIỆN" in s.title for s in scripts)
+    assert any("CHỈ SỐ CẢI CÁCH HÀNH CHÍNH HUYỆN KRÔNG NÔ" in s.title for s in scripts)
+    assert any("duy trì, cải thiện" in s.printed() for s in scripts)
     for draft, script in zip(drafts, scripts, strict=True):
         assert script.approval.status == "draft" and script.source.startswith(url[:-4])
         mp3 = draft.with_name(draft.stem + "-DRAFT.mp3")
