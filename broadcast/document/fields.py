@@ -348,24 +348,24 @@ ABOUT_START = re.compile(r"^(?:v/v|về)\s+(?:việc\s+)?", re.I)
 # ---------------------------------------------------------------- addressees, footer
 
 
-def read_addressees(doc: Directive, pieces: list[Piece]) -> None:
-    for text in _texts(pieces, "addressees"):
-        head = KINH_GUI.match(text) or DIEN.match(text)
-        rest = head["rest"] if head else text
-        for item in re.split(r"^\s*[-+•–]\s*|;\s*[-+•–]\s+", rest):
-            item = item.strip(" -;,.")
+def _listed(pieces: list[Piece], part: str, heads: tuple[re.Pattern, ...]) -> list[str]:
+    """The items of a list part ('Kính gửi: - A; - B', 'Nơi nhận:' and its lines)."""
+    items = []
+    for text in _texts(pieces, part):
+        head = next((m for m in (h.match(text) for h in heads) if m), None)
+        for item in re.split(r"^\s*[-+•–]\s*|;\s*[-+•–]\s*", head["rest"] if head else text):
+            item = item.strip(" -;.")
             if item:
-                doc.addressees.append(item)
+                items.append(item.rstrip(","))
+    return items
+
+
+def read_addressees(doc: Directive, pieces: list[Piece]) -> None:
+    doc.addressees += _listed(pieces, "addressees", (KINH_GUI, DIEN))
 
 
 def read_recipients(doc: Directive, pieces: list[Piece]) -> None:
-    for text in _texts(pieces, "recipients"):
-        head = NOI_NHAN.match(text)
-        rest = head["rest"] if head else text
-        for item in re.split(r";\s*-\s*|^\s*[-+•]\s*", rest):
-            item = item.strip(" -;.")
-            if item:
-                doc.recipients.append(item)
+    doc.recipients += _listed(pieces, "recipients", (NOI_NHAN,))
 
 
 def read_signer(doc: Directive, pieces: list[Piece]) -> None:
