@@ -32,7 +32,8 @@ def _names(lowered: str) -> str:
 
 
 # Names of the state that keep their capitals in a sentence.
-ADMIN_NAMES = ("Cộng hòa xã hội chủ nghĩa Việt Nam", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân",
+ADMIN_NAMES = ("Cộng hòa xã hội chủ nghĩa Việt Nam", "Ủy ban nhân dân", "Uỷ ban nhân dân",
+               "Hội đồng nhân dân",
                "Ủy ban Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc", "Thủ tướng Chính phủ",
                "Chính phủ", "Quốc hội", "Bộ Chính trị", "Ban Chấp hành Trung ương", "Trung ương",
                "Nhà nước", "Tổ quốc", "Bác Hồ", "Chủ tịch Hồ Chí Minh", "Việt Nam",

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from broadcast.document import chrome
 from broadcast.document.layout import is_issuer_line, is_number_line
 from broadcast.document.model import Piece
 from broadcast.document.patterns import (
@@ -584,6 +583,3 @@ def assign(pieces: list[Piece]) -> tuple[int, int, str]:
     start, end = zoner.run()
     return start, end, zoner.subject_from
 
-
-def dropped_reason(text: str) -> str | None:
-    return chrome.reason(text)
