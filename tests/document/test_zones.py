@@ -198,3 +198,144 @@ def test_a_title_with_a_name_under_it_starts_the_signature():
                 "UBND xã Tân Lập thông báo lịch tiêm phòng dại cho chó, mèo tại nhà văn hóa các "
                 "thôn từ ngày 15/5/2025 đến ngày 20/5/2025.\nCHỦ TỊCH\nNông Văn Nhượng\n")
     assert [part for _, part in got] == ["kind", "subject", "preamble", "signer", "signer"]
+
+
+# ---------------------------------------------------------------- the header
+
+
+def test_a_table_flattened_column_after_column():
+    got = parts("ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\n-------\nTHÔNG BÁO\n"
+                "Về việc tổ chức tiêm phòng dại cho chó, mèo\n-------\n"
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 21/TB-UBND\n"
+                "Tân Lập, ngày 8 tháng 5 năm 2025\nKHẨN\nThực hiện Kế hoạch số 45/KH-UBND ngày "
+                "2/4/2025 của UBND huyện về phòng, chống bệnh dại, UBND xã thông báo như sau:\n"
+                "1. Thời gian tiêm: từ ngày 15/5/2025 đến ngày 20/5/2025.\n")
+    assert [part for _, part in got] == [
+        "issuer", "issuer", "dropped", "kind", "subject", "dropped", "national", "national",
+        "number", "place_date", "mark", "preamble", "body"]
+
+
+def test_a_cong_diens_sending_time_is_its_date():
+    text = ("UBND HUYỆN KỲ ANH\nSố: 02/CĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nVào hồi 10 giờ 00 ngày 11/10/2013\nCÔNG ĐIỆN\n"
+            "Về việc khẩn trương ứng phó với bão số 11\n"
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN KỲ ANH điện:\n- Chủ tịch UBND các xã;\n"
+            "- Trưởng các phòng, ban huyện.\nBão số 11 đang tiến nhanh vào đất liền, các xã khẩn "
+            "trương sơ tán dân ra khỏi vùng nguy hiểm./.\n")
+    assert [part for _, part in parts(text)] == [
+        "issuer", "number", "national", "national", "place_date", "kind", "subject",
+        "addressees", "addressees", "addressees", "closing"]
+    assert document.parse(text).date == "2013-10-11"
+
+
+NOTICE_HEAD = ("ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\nSố: 21/TB-UBND\nTân Lập, ngày 8 tháng 5 năm 2025\n"
+               "THÔNG BÁO\n")
+OPENING = "Thực hiện Kế hoạch số 45/KH-UBND của UBND huyện, UBND xã thông báo như sau:\n"
+
+
+@pytest.mark.parametrize(("lines", "subject", "text"), [
+    # the trích yếu wrapped over two lines, in small letters or in capitals
+    ("Về việc tổ chức tiêm phòng dại cho chó, mèo\nđợt 1 năm 2025\n" + OPENING,
+     "Về việc tổ chức tiêm phòng dại cho chó, mèo đợt 1 năm 2025", [OPENING.strip()]),
+    ("TỔ CHỨC TIÊM PHÒNG DẠI CHO CHÓ, MÈO\nĐỢT 1 NĂM 2025\n" + OPENING,
+     "Tổ chức tiêm phòng dại cho chó, mèo đợt 1 năm 2025", [OPENING.strip()]),
+    # capitals then small letters: the text has started
+    ("TỔ CHỨC TIÊM PHÒNG DẠI CHO CHÓ, MÈO\n"
+     "Đợt tiêm phòng kéo dài đến hết tháng 5 năm 2025 tại các thôn\n",
+     "Tổ chức tiêm phòng dại cho chó, mèo",
+     ["Đợt tiêm phòng kéo dài đến hết tháng 5 năm 2025 tại các thôn"]),
+    # a long line after a blank line
+    ("Về việc tổ chức tiêm phòng dại cho chó, mèo\n\nĐợt tiêm phòng dại năm nay kéo dài đến hết "
+     "ngày 20/5/2025 tại nhà văn hóa các thôn trong toàn xã, bà con lưu ý\n",
+     "Về việc tổ chức tiêm phòng dại cho chó, mèo",
+     ["Đợt tiêm phòng dại năm nay kéo dài đến hết ngày 20/5/2025 tại nhà văn hóa các thôn trong "
+      "toàn xã, bà con lưu ý"]),
+    # a whole sentence right under the kind word is text, not a trích yếu
+    ("UBND xã Tân Lập thông báo lịch tiêm phòng dại cho chó, mèo đợt 1 năm 2025.\n",
+     "", ["UBND xã Tân Lập thông báo lịch tiêm phòng dại cho chó, mèo đợt 1 năm 2025."]),
+])
+def test_where_the_subject_ends_and_the_text_begins(lines, subject, text):
+    doc = document.parse(NOTICE_HEAD + lines)
+    assert doc.subject == subject
+    assert doc.preamble == text
+
+
+@pytest.mark.parametrize(("line", "subject"), [
+    ("TĂNG CƯỜNG PHÒNG, CHỐNG BỆNH DẠI NĂM 2025", "Tăng cường phòng, chống bệnh dại năm 2025"),
+    ("Về tăng cường phòng, chống bệnh dại năm 2025",
+     "Về tăng cường phòng, chống bệnh dại năm 2025"),
+])
+def test_a_subject_without_a_kind_word_after_the_header(line, subject):
+    text = ("ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\nSố: 21/UBND\nTân Lập, ngày 8 tháng 5 năm 2025\n" + line
+            + "\nThực hiện Kế hoạch số 45/KH-UBND ngày 2/4/2025 của UBND huyện về phòng, chống "
+            "bệnh dại, UBND xã thông báo như sau:\n1. Thời gian tiêm: từ ngày 15/5/2025 đến ngày "
+            "20/5/2025.\n")
+    got = parts(text)
+    assert [part for _, part in got] == [
+        "issuer", "issuer", "number", "place_date", "subject", "preamble", "body"]
+    doc = document.parse(text)
+    assert (doc.subject, doc.issuer) == (subject, "ỦY BAN NHÂN DÂN XÃ TÂN LẬP")
+
+
+def test_who_decides_over_two_lines_above_can_cu():
+    got = parts("QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác phòng, chống dịch\nCHỦ TỊCH\n"
+                "ỦY BAN NHÂN DÂN XÃ TÂN LẬP\nCăn cứ Luật Tổ chức chính quyền địa phương năm 2015;\n"
+                "QUYẾT ĐỊNH:\nĐiều 1. Thành lập Tổ công tác phòng, chống dịch của xã.\n")
+    assert [part for _, part in got] == [
+        "kind", "subject", "authority", "authority", "preamble", "preamble", "body"]
+
+
+# ---------------------------------------------------------------- the footer and after the text
+
+CLOSING = ("UBND xã Tân Lập thông báo lịch tiêm phòng dại cho chó, mèo tại nhà văn hóa các thôn từ "
+           "ngày 15/5/2025 đến ngày 20/5/2025")
+NOTICE = NOTICE_HEAD + "Về việc tổ chức tiêm phòng dại cho chó, mèo\n"
+
+
+def test_the_footer_recipients_signer_and_the_page_after_the_name():
+    reading = document.analyse(NOTICE + CLOSING + "./.\nNơi nhận:\n- Như trên;\n"
+                               "Thường trực Đảng ủy xã;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\n"
+                               "CHỦ TỊCH\n(Đã ký)\nTRẦN VĂN CƯỜNG\nChia sẻ\nTin cùng chuyên mục\n"
+                               "Xã Tân Lập ra quân dọn vệ sinh môi trường\n")
+    assert [p.part for p in reading.pieces][6:] == [
+        "closing", "recipients", "recipients", "recipients", "recipients", "signer", "signer",
+        "signer", "signer", "dropped", "dropped", "dropped"]
+    assert [(d.text, d.why) for d in reading.directive.dropped] == [
+        ("Chia sẻ", "nút, mục của trang"), ("Tin cùng chuyên mục", "sau chữ ký, hết văn bản"),
+        ("Xã Tân Lập ra quân dọn vệ sinh môi trường", "sau chữ ký, hết văn bản")]
+    assert reading.directive.recipients == ["Như trên", "Thường trực Đảng ủy xã", "Lưu: VT"]
+    assert reading.directive.signer.name == "Trần Văn Cường"
+
+
+def test_the_pages_lines_after_a_text_without_footer_are_dropped():
+    reading = document.analyse(
+        NOTICE + CLOSING + ".\nLượt xem: 12\nMọi thắc mắc xin liên hệ cán bộ thú y xã qua số điện "
+        "thoại 0912.345.678.\nP.TH\nĐánh giá\nBài viết cùng chuyên mục\n")
+    assert reading.directive.preamble == [
+        CLOSING + ".", "Mọi thắc mắc xin liên hệ cán bộ thú y xã qua số điện thoại 0912.345.678."]
+    assert [(d.text, d.why) for d in reading.directive.dropped] == [
+        ("Lượt xem: 12", "bộ đếm"), ("P.TH", "trang web sau văn bản"),
+        ("Đánh giá", "nút, mục của trang"),
+        ("Bài viết cùng chuyên mục", "chữ của trang xem tài liệu")]
+
+
+@pytest.mark.parametrize(("last", "dropped"), [
+    ("Thanh Hà", True),  # a byline: a short name
+    ("THANH HÀ", True),
+    ("Theo Trung tâm Y tế huyện", True),
+    ("Bà con lưu ý,", False),  # a sentence cut short is the text's
+    ("Hotline 0912.345.678", False),  # a number is the text's
+    ("BAN CHỈ ĐẠO XÃ TÂN LẬP", False),  # capitals of more than two words
+])
+def test_which_short_last_lines_are_the_pages(last, dropped):
+    got = parts(NOTICE + CLOSING + ".\n" + last + "\n")
+    assert (got[-1][1] == "dropped") is dropped
+
+
+def test_a_line_that_only_names_the_reposted_document_is_its_reference():
+    got = parts("Tin chỉ đạo điều hành\n22/04/2021\nTriển khai tuyên truyền kỷ niệm ngày thành lập "
+                "tỉnh\nThực hiện Hướng dẫn số 06-HD/HU của Huyện ủy, Ủy ban nhân dân huyện Côn Đảo "
+                "có ý kiến như sau:\n1. Phòng Văn hóa và Thông tin chủ trì tuyên truyền.\n"
+                "Công văn số 1150/UBND-VP ngày 22/04/2021 của UBND huyện Côn Đảo\n")
+    assert [part for _, part in got] == [
+        "dropped", "dropped", "subject", "preamble", "body", "reference"]
