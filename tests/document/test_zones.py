@@ -339,3 +339,27 @@ def test_a_line_that_only_names_the_reposted_document_is_its_reference():
                 "Công văn số 1150/UBND-VP ngày 22/04/2021 của UBND huyện Côn Đảo\n")
     assert [part for _, part in got] == [
         "dropped", "dropped", "subject", "preamble", "body", "reference"]
+
+
+MENU = ["Trang chủ", "Giới thiệu", "Tin mới", "Hỏi đáp", "Liên hệ", "Sơ đồ cổng", "Tìm kiếm",
+        "Đăng nhập", "Thư viện ảnh", "Video", "Tiện ích", "Đường dây nóng", "Lượt xem: 120"]
+
+
+def test_a_portals_banner_far_above_the_header_is_the_pages():
+    reading = document.analyse(
+        "UBND XÃ TÂN LẬP\n" + "\n".join(MENU) + "\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\nSố: 21/TB-UBND\n"
+        "Tân Lập, ngày 8 tháng 5 năm 2025\nTHÔNG BÁO\nVề việc tổ chức tiêm phòng dại cho chó, "
+        "mèo\n" + CLOSING + "./.\n")
+    assert [p.part for p in reading.pieces] == ["dropped"] * 14 + [
+        "national", "national", "issuer", "issuer", "number", "place_date", "kind", "subject",
+        "closing"]
+    assert reading.directive.dropped[0].why == "trang web trước văn bản"
+    assert reading.directive.issuer == "ỦY BAN NHÂN DÂN XÃ TÂN LẬP"
+
+
+def test_a_place_date_line_right_above_the_kind_word_starts_the_header():
+    got = parts("Mai Châu, ngày 19 tháng 12 năm 2019\nTHƯ NGỎ\n"
+                "Vận động hỗ trợ kinh phí tổ chức Tết cho hộ nghèo\nTrong những năm qua, việc "
+                "chăm lo Tết cho hộ nghèo đã được nhân dân đồng tình ủng hộ.\n")
+    assert [part for _, part in got] == ["place_date", "kind", "subject", "preamble"]
