@@ -3,7 +3,7 @@ name after an administrative unit capitalized, text already in mixed case left a
 
 import pytest
 
-from broadcast.document.case import is_acronym, normal_case
+from broadcast.document.case import is_acronym, normal_case, proper_names, restore_names
 
 
 @pytest.mark.parametrize(("word", "acronym"), [
@@ -33,3 +33,27 @@ def test_acronyms_and_plain_syllables(word, acronym):
 ])
 def test_normal_case(text, expected):
     assert normal_case(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # codes keep their capitals
+    ("THỰC HIỆN NGHỊ QUYẾT SỐ 41/2022/NQ-HĐND CỦA HĐND TỈNH",
+     "Thực hiện nghị quyết số 41/2022/NQ-HĐND của HĐND tỉnh"),
+    # four words of five in capitals is a heading in capitals; fewer is mixed case, kept
+    ("KẾ HOẠCH TUYÊN TRUYỀN Luật", "Kế hoạch tuyên truyền Luật"),
+    ("KẾ HOẠCH TUYÊN TRUYỀN Luật Đất", "KẾ HOẠCH TUYÊN TRUYỀN Luật Đất"),
+    ("Kế hoạch tuyên truyền LUẬT", "Kế hoạch tuyên truyền LUẬT"),
+])
+def test_normal_case_of_codes_and_mostly_capitals(text, expected):
+    assert normal_case(text) == expected
+
+
+def test_known_names_keep_their_capitals():
+    assert normal_case("HỘI NGHỊ TẠI TỈNH ĐẮK LẮK", ["Đắk Lắk"]) == "Hội nghị tại tỉnh Đắk Lắk"
+    assert restore_names("ubnd tỉnh đắk lắk và hà tĩnh, hàng xóm", ["Đắk Lắk", "Hà"]) == (
+        "ubnd tỉnh Đắk Lắk và Hà tĩnh, hàng xóm")
+
+
+def test_proper_names_are_runs_of_capitalized_words_longest_first():
+    assert proper_names("Dự họp có đồng chí Lê   Văn Hải, bà Trần Thị Mai và đại biểu xã An "
+                        "Phú.") == ["Trần Thị Mai", "Lê Văn Hải", "An Phú"]
