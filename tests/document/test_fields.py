@@ -327,3 +327,20 @@ def test_the_meeting_a_notice_concludes(preamble, meeting):
                          + "\n\n1. Các thôn hoàn thành thu gom rác thải trước ngày 30/5/2025.\n")
     assert doc.preamble == preamble
     assert doc.meeting == meeting
+
+
+@pytest.mark.parametrize(("lead", "issuer"), [
+    # the body that speaks, after the legal basis of the first sentence
+    ("Thực hiện Luật Tiếp công dân năm 2013; Ủy ban nhân dân xã Tân Đoàn thông báo lịch tiếp "
+     "công dân định kỳ như sau:", "Ủy ban nhân dân xã Tân Đoàn"),
+    ("Thực hiện Luật Tiếp công dân năm 2013, Ủy ban nhân dân xã Tân Đoàn tổ chức tiếp công dân "
+     "định kỳ như sau:", "Ủy ban nhân dân xã Tân Đoàn"),
+    # "UBND xã" without its name says nothing of who it is
+    ("Thực hiện Luật Tiếp công dân năm 2013; UBND xã thông báo lịch tiếp công dân định kỳ như "
+     "sau:", ""),
+])
+def test_the_issuer_a_reposts_text_names(lead, issuer):
+    doc = document.parse("Trang chủ\n## Thông báo lịch tiếp công dân tháng 5 năm 2025\n" + lead
+                         + "\n1. Ngày 15/5/2025: Chủ tịch UBND xã tiếp công dân tại trụ sở.\n")
+    assert (doc.kind, doc.subject, doc.issuer) == (
+        "thong_bao", "Lịch tiếp công dân tháng 5 năm 2025", issuer)
