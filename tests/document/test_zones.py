@@ -6,7 +6,7 @@ import pytest
 
 from broadcast import document
 from broadcast.document.model import Piece
-from broadcast.document.zones import is_sentence, is_title, title_kind
+from broadcast.document.zones import is_name, is_sentence, is_title, shape, title_kind
 
 
 def piece(text: str, heading: bool = False) -> Piece:
@@ -363,3 +363,67 @@ def test_a_place_date_line_right_above_the_kind_word_starts_the_header():
                 "Vận động hỗ trợ kinh phí tổ chức Tết cho hộ nghèo\nTrong những năm qua, việc "
                 "chăm lo Tết cho hộ nghèo đã được nhân dân đồng tình ủng hộ.\n")
     assert [part for _, part in got] == ["place_date", "kind", "subject", "preamble"]
+
+
+# ---------------------------------------------------------------- one piece on its own
+
+SHAPES_OF_PIECES = [
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "national"),
+    ("Cộng hòa xã hội chủ nghĩa Việt Nam", "national"),
+    ("- Độc lập - Tự do - Hạnh phúc -", "national"),
+    ("ĐẢNG CỘNG SẢN VIỆT NAM", "national"), ("* ĐẢNG CỘNG SẢN VIỆT NAM *", "national"),
+    ("KHẨN", "mark"), ("HỎA TỐC", "mark"),
+    ("Số: 21/TB-UBND", "number"), ("Số:", "number"),
+    ("Vào hồi 10 giờ 00 ngày 11/10/2013", "time"), ("Ngày 04/7/2024.", "time"),
+    ("ngày 5 tháng 7 năm 2024", "time"),
+    ("Tân Lập, ngày 8 tháng 5 năm 2025.", "place_date"),
+    ("Hà Nội ngày 15 tháng 8 năm 2018.", "place_date"),
+    ("Kính gửi: Trưởng các thôn.", "kinh_gui"), ("Nơi nhận:", "noi_nhan"),
+    ("(Nguồn: Công văn số 1150/UBND-VP)", "source"),
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN KỲ ANH điện:", "dien"),
+    ("BAN CHỈ HUY PHÒNG, CHỐNG THIÊN TAI VÀ TÌM KIẾM CỨU NẠN HUYỆN KỲ ANH điện:", "dien"),
+    ("TM. ỦY BAN NHÂN DÂN", "authority"), ("KÍNH THƯ", "salutation"), ("THÔNG BÁO", "kind"),
+    ("PHÓ CHỦ TỊCH", "title"), ("ỦY BAN NHÂN DÂN XÃ TÂN LẬP", "issuer"), ("XÃ TÂN LẬP", "unit"),
+    ("I. MỤC ĐÍCH, YÊU CẦU", "marker"), ("NỘI DUNG TUYÊN TRUYỀN", "caps"),
+    ("V/v tổ chức Tết Trồng cây", "vv"), ("1. Thời gian tiêm phòng", "marker"),
+    ("Nguyễn Văn An", "name"), ("Bà con lưu ý giữ vệ sinh.", "text"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), SHAPES_OF_PIECES)
+def test_shape_of_a_piece(text, kind):
+    assert shape(piece(text)) == kind
+
+
+def test_a_piece_of_the_page_is_chrome_whatever_it_says():
+    assert shape(Piece((0,), "Lượt xem: 12", why="bộ đếm")) == "chrome"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Nguyễn Văn An", True), ("Lê Hải", True), ("TRẦN VĂN CƯỜNG", True),
+    ("Tôn Nữ Thị Ngọc Hà Anh", True), ("Tôn Nữ Thị Ngọc Hà Anh Thư", False),  # up to six words
+    ("An", False), ("Nguyễn Văn An (đã ký)", True), ("Đã ký: Lê Văn Hải", True),
+    ("CHỦ TỊCH", False), ("Chủ tịch UBND", False), ("ỦY BAN NHÂN DÂN", False),
+    ("UBND XÃ TÂN LẬP", False), ("SỞ Y TẾ", False), ("Thôn 3 Tân Lập", False),
+    ("Các thôn tổ chức", False),
+])
+def test_is_name(text, name):
+    assert is_name(text) is name
+
+
+def test_a_title_line_the_subject_let_go_right_above_kinh_gui():
+    got = parts("ỦY BAN NHÂN DÂN\nHUYỆN CHÂU THÀNH\nSố: 476/UBND-VP\nCÔNG VĂN\n"
+                "TĂNG CƯỜNG PHÒNG, CHỐNG DỊCH SỐT XUẤT HUYẾT\nTrên địa bàn huyện năm 2025\n"
+                "Kính gửi: Ủy ban nhân dân các xã, thị trấn.\nTrước tình hình sốt xuất huyết tăng "
+                "cao, Chủ tịch UBND huyện yêu cầu các đơn vị diệt lăng quăng mỗi tuần một lần.\n")
+    assert [part for _, part in got] == [
+        "issuer", "issuer", "number", "kind", "subject", "subject", "addressees", "preamble"]
+
+
+def test_issuer_lines_with_rules_between_them_above_the_number():
+    got = parts("Trang chủ\nỦY BAN NHÂN DÂN\n-------\nXÃ TÂN LẬP\n|\nSố: 21/TB-UBND\n"
+                "Tân Lập, ngày 8 tháng 5 năm 2025\nTHÔNG BÁO\n"
+                "Về việc tổ chức tiêm phòng dại cho chó, mèo\n" + CLOSING + "./.\n")
+    assert [part for _, part in got] == [
+        "dropped", "issuer", "dropped", "issuer", "dropped", "number", "place_date", "kind",
+        "subject", "closing"]
