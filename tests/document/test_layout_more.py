@@ -235,3 +235,35 @@ def test_is_number_line(line, is_number):
 ])
 def test_fix_uy_ban(text, expected):
     assert layout.fix_uy_ban(text) == expected
+
+
+DECISION = ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Căn cứ Luật "
+            "Phòng, chống thiên tai ngày 19 tháng 6 năm 2013 và các văn bản hướng dẫn thi hành; "
+            "{reason} của Trưởng Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn xã tại "
+            "Tờ trình số 12/TTr-BCH; QUYẾT ĐỊNH: Điều 1. Phê duyệt Phương án ứng phó với bão mạnh, "
+            "siêu bão trên địa bàn xã Tân Lập, huyện Kỳ Anh năm 2025 và 2026.")
+
+
+@pytest.mark.parametrize(("reason", "length", "count"), [
+    ("Theo báo cáo", 400, 5),  # 400 characters, four places where a part starts: split
+    ("theo báo cáo", 400, 1),  # only three: a long paragraph, kept whole
+    ("Xét đề nghị", 399, 1),  # four, but under 400 characters
+])
+def test_a_long_line_splits_at_its_structure_only_when_it_is_a_whole_document(reason, length,
+                                                                              count):
+    line = DECISION.format(reason=reason)
+    assert len(line) == length
+    got = texts(line)
+    assert len(got) == count and " ".join(got) == line
+
+
+def test_a_flattened_header_line_ending_with_a_label():
+    assert texts("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc QUYẾT ĐỊNH: "
+                 "Điều 1.") == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                                "QUYẾT ĐỊNH:", "Điều 1."]
+
+
+def test_a_header_part_joined_over_lines_keeps_the_blank_line_before_it():
+    got = pieces("THÔNG BÁO\n\nSơn\nLa, ngày 16 tháng 11 năm 2018")
+    assert [(p.text, p.gap, p.lines) for p in got] == [
+        ("THÔNG BÁO", False, (0,)), ("Sơn La, ngày 16 tháng 11 năm 2018", True, (2, 3))]
