@@ -36,9 +36,12 @@ class Para:
     pieces: list[Piece] = field(default_factory=list)
 
 
-def _wrapped(prev: str, piece: Piece) -> bool:
-    """Does ``piece`` continue the paragraph that ends with ``prev`` (a wrapped line, a sentence
-    cut by a page break), rather than start a new one?"""
+WRAP_WIDTH = 140  # characters: a line longer than this was a whole paragraph, not wrapped
+
+
+def _wrapped(prev: str, piece: Piece, last: str = "") -> bool:
+    """Does ``piece`` continue the paragraph that ends with ``prev`` (whose last line is
+    ``last``): a wrapped line, a sentence cut by a page break, rather than a new paragraph?"""
     text = piece.text
     if BARE_LABEL.match(prev):  # "Điều 1." on its own line, its text below
         return not MARKER.match(text)
@@ -49,7 +52,7 @@ def _wrapped(prev: str, piece: Piece) -> bool:
         return not prev.endswith((".", "!", "?")) or prev.endswith(("TP.", "v.v."))
     if TERMINAL.search(prev) or piece.gap or is_caps(text) != is_caps(prev):
         return False
-    return words(prev) >= 8
+    return words(prev) >= 8 and len(last or prev) <= WRAP_WIDTH
 
 
 def paragraphs_of(pieces: list[Piece]) -> list[Para]:
@@ -57,7 +60,7 @@ def paragraphs_of(pieces: list[Piece]) -> list[Para]:
     (unless a sentence runs on over it)."""
     out: list[Para] = []
     for piece in pieces:
-        if out and _wrapped(out[-1].text, piece):
+        if out and _wrapped(out[-1].text, piece, out[-1].lines[-1]):
             last = out[-1]
             last.text = f"{last.text} {piece.text}"
             last.lines.append(piece.text)

@@ -38,7 +38,7 @@ MENU_WORDS = (
 )
 MENU = re.compile(r"^" + alternation(MENU_WORDS) + r"\s*:?\s*[\d.,]*$", re.I)
 MENU_WORD = re.compile(r"(?<!\w)" + alternation(MENU_WORDS) + r"(?!\w)", re.I)
-COUNTER = re.compile(r"^(?:Lượt\s+(?:xem|truy\s+cập|tải|đọc)|Hôm\s+(?:nay|qua)|Tuần\s+này|"
+COUNTER = re.compile(r"^(?:Views?(?:\s+count)?|Lượt\s+(?:xem|truy\s+cập|tải|đọc)|Hôm\s+(?:nay|qua)|Tuần\s+này|"
                      r"Tháng\s+này|Tổng(?:\s+số)?(?:\s+lượt)?(?:\s+truy\s+cập)?|Đang\s+"
                      r"(?:online|truy\s+cập)|Trực\s+tuyến|Số\s+lượt\s+\w+)\s*:?\s*[\d.,]+\b",
                      re.I)
@@ -64,7 +64,7 @@ POSTED = re.compile(
     r"^(?:(?:Thứ\s+\w+|Chủ\s+nhật|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"\s*[,\-–]?\s*(?:ngày\s+)?)?(?:(?:Ngày\s+)?(?:đăng|cập\s+nhật|đăng\s+tải|xuất\s+bản|viết)"
     r"\s*:?\s*)?(?:\(?(?:" + _DMY + "|" + _TIME + r")\)?[\s,\-|–]*)+(?:\(?GMT\s*[+\-]?\s*\d*\)?)?"
-    r"(?:\s+\d+){0,3}$|^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}",
+    r"(?:\s+\d+){0,3}$|^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|^Ngày\s+" + _DMY + r"\s+" + _TIME + "$",
     re.I,
 )
 UPDATED = re.compile(r"^(?:Ngày\s+)?(?:cập\s+nhật|đăng|đăng\s+tải|đăng\s+lúc|cập\s+nhật\s+lúc|"

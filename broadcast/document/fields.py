@@ -199,17 +199,38 @@ def read_citation(doc: Directive, pieces: list[Piece], preamble: list[str],
     """A repost's own identification: its source line, a title or a lead that names it."""
     sources = [SOURCE_LINE.match(t)["rest"] if SOURCE_LINE.match(t) else t
                for t in _texts(pieces, "reference")]
-    leads = ([doc.subject] if subject_from == "title" else []) + [
-        s for s in _first_sentence(preamble) if not REFERS.match(s)]
-    for text in sources + leads:
+    title = [doc.subject] if subject_from == "title" else []
+    leads = _lead_sentences(preamble)
+    for text in sources + title + leads:
+        opens = text in sources + title or text in leads[:1]  # it may start with the citation
         match = next((m for m in CITATION.finditer(text)
                       if text in sources or ISSUED.search(text[: m.start()])
-                      or not text[: m.start()].strip(" (")), None)
+                      or (opens and not text[: m.start()].strip(" ("))
+                      or (re.fullmatch(r"\s*Theo\s+", text[: m.start()]) and not m["issuer"])),
+                     None)
         if match:
             _take_citation(doc, match, from_title=subject_from == "title" and text == doc.subject,
                            doc_title=subject_from == "title")
             break
-    _read_lead(doc, [s for s in _first_sentence(preamble) if not REFERS.match(s)])
+    _read_lead(doc, _lead_sentences(preamble))
+
+
+# A portal's tag before its lead: "(TTCNTT)- ", "(hocmon.gov.vn) ", "BHG - ".
+TAG = re.compile(r"^\s*(?:\([^()]{2,40}\)\s*[-–]?\s*|[A-ZĐ]{2,6}\s*[-–]\s+)")
+
+
+def _lead_sentences(preamble: list[str]) -> list[str]:
+    """The sentences of a repost's first paragraph that may name its own document: not those
+    that rest on another ('Căn cứ …', 'Thực hiện …'); 'Theo Công văn số …, UBND huyện …' may."""
+    if not preamble:
+        return []
+    first = " ".join(preamble[:2]) if preamble[0].rstrip().endswith(",") else preamble[0]
+    sentences = re.split(r"(?<=[.!?])\s+(?=[" + UP + "])", TAG.sub("", first))
+    return [s for s in sentences[:3]
+            if not REFERS.match(s) or re.match(r"^Theo\s+(?:" + KINDS + r")\s", s, re.I)]
+
+
+KINDS = r"Thông\s+báo|Kế\s+hoạch|Công\s+văn|Quyết\s+định|Chỉ\s+thị|Công\s+điện"
 
 
 # A lead that refers to other documents ("Thực hiện Quyết định số …") does not name its own.
@@ -221,10 +242,16 @@ def _first_sentence(preamble: list[str]) -> list[str]:
 
 
 def _read_lead(doc: Directive, leads: list[str]) -> None:
-    """Issuer and date from a lead that says who issued the document and when."""
+    """Issuer, date and kind from a lead that says who issued the document and when ('Ngày
+    22/11/2022, Ban vận động … đã có thư ngỏ …', 'Phòng Văn hóa … đã ban hành công văn …')."""
     for text in leads:
+        text = re.sub(r"^(?:Vào\s+lúc|Lúc|Hồi)\s+[^,]{3,40},\s*", "", text)
         lead = LEAD.match(text)
         if lead and BODY_NAME.match(lead["who"]):
+            kind = re.match(r"\s*(?:đã\s+|vừa\s+)?(?:ký\s+)?(?:ban\s+hành|có)\s+(" + KINDS + r")\b",
+                            text[lead.end("who"):], re.I)
+            if kind and doc.kind == "other" and not doc.kind_word:
+                _set_kind(doc, " ".join(kind[1].split()).upper())
             doc.issuer = doc.issuer or " ".join(lead["who"].split())
             when = LEAD_DATE.match(text)
             if when and not doc.date:

@@ -68,6 +68,7 @@ def normalize(text: str) -> str:
 
 HEADING_MARK = re.compile(r"^#{1,6}\s*")
 GLUED_DOWNLOAD = re.compile(r"\d\s*(?:tải\s+về|download)\s*[\d.,]+\s*[KM]B", re.I)
+CRAWLED = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+(?=\S)")  # a crawler's stamp before the text
 GLUED_TIME = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?=[^\W\d_])")
 PAGE_NUMBER = re.compile(r"^\d{1,3}\.\s+(?=(?:ỦY|UỶ|UBND|CỘNG)\b)")
 
@@ -96,6 +97,7 @@ def read_symbol(text: str) -> tuple[str, int]:
     """The ký hiệu at the start of ``text`` in canonical form, and how many characters it took:
     'KH – UBND Hoằng Thắng' → ('KH-UBND', 10), 'QĐUBND' → ('QĐ-UBND', 6)."""
     tokens, end, seps = [], 0, []
+    text = re.sub(r"(?<=[A-ZĐ])\.(?=[A-ZĐ])", "-", text)  # "CĐ.UBND": a dot for a hyphen
     for match in re.finditer(r"\s*(?P<sep>[-–—/]?)\s*(?P<tok>[^\s\-–—/,;:()|]+)", text):
         token = match["tok"].rstrip(".")
         if not _is_code(token) or (tokens and not match["sep"] and not _is_code_word(token)):
@@ -297,7 +299,7 @@ def _segments(text: str) -> list[tuple[str, str]]:
     if GLUED_DOWNLOAD.search(text):
         return [(text, "chữ của trang tải tài liệu")]
     out: list[tuple[str, str]] = []
-    posted = GLUED_TIME.match(text)
+    posted = GLUED_TIME.match(text) or CRAWLED.match(text)
     if posted:  # "15/03/2020 21:24Cầu Giấy dừng kinh doanh …"
         out.append((posted[0].strip(), "ngày giờ đăng tin"))
         text = text[posted.end():]

@@ -105,7 +105,7 @@ KIND_NAMES = {
     "bai_tuyen_truyen": "Bài tuyên truyền", "other": "Văn bản",
 }
 SUBJECT_VV = re.compile(r"^(?:V/v|V/V|Về\s+việc|VỀ\s+VIỆC)\s*:?\.?\s*(?P<subject>.*)$", re.S)
-KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$", re.I | re.S)
+KINH_GUI = re.compile(r"^Kính\s+g[ửữ]i\s*:?\s*(?P<rest>.*)$", re.I | re.S)  # "gữi": a typo
 # A công điện's addressee line: "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN, điện:".
 DIEN = re.compile(r"^(?P<who>.{0,80}?),?\s*điện\s*:\s*(?P<rest>.*)$", re.I | re.S)
 # Who decides, between a decision's subject and its "Căn cứ": "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH".
@@ -136,19 +136,21 @@ SIGNER_TITLES = re.compile(
 SALUTATION = re.compile(r"^(?:KÍNH\s+THƯ|THAY\s+MẶT)\b")  # a letter's "KÍNH THƯ" over its signer
 END_MARK = re.compile(r"\s*\.?/\.?\s*$")
 FORMULA = re.compile(r"\bbáo\s+(?:để|cho|tới|đến)\b.{0,80}\bbiết\b", re.I)
-SOURCE_LINE = re.compile(r"^\(?\s*(?:Nguồn|Trích\s+nguồn)\s*:\s*(?P<rest>.+?)\)?\.?$", re.I | re.S)
+SOURCE_LINE = re.compile(r"^(?:\(?\s*(?:Nguồn|Trích\s+nguồn)\s*:\s*|\(\s*Theo\s+(?=\w+\s+\w+\s+số))"
+                         r"(?P<rest>.+?)\)?\.?$", re.I | re.S)
 # "Thông báo số 217/TB-UBND ngày 08/5/2019 của UBND thị xã Điện Bàn": a repost's identification.
 CITATION = re.compile(
     r"(?:Từ\s+)?(?P<kind>(?i:Thông\s+báo|Kế\s+hoạch|Công\s+văn|Quyết\s+định|Chỉ\s+thị|"
-    r"Báo\s+cáo|Công\s+điện|Văn\s+bản|Thư\s+ngỏ)|CV)\s+(?:số\s*:?\s*)(?P<code>\d+[a-zđ]?"
-    r"(?:/(?:19|20)\d\d)?\s*/\s*[A-ZĐ][\w\-–/]*)(?=[\s,;.:)]|$)"
+    r"Báo\s+cáo|Công\s+điện|Văn\s+bản|Thư\s+ngỏ)|CV)\s+(?:(?i:khẩn|hỏa\s+tốc|hoả\s+tốc)\s+)?"
+    r"(?:số\s*:?\s*)?(?P<code>\d+[a-zđ]?"
+    r"(?:/(?:19|20)\d\d)?\s*/\s*[A-ZĐ](?:[\w\-–/&]|\.(?=[A-ZĐ]))*)(?=[\s,;.:)]|$)"
     r"(?:,?\s*ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/+\s*(?P<y>\d{4})|"
     r",?\s*ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))?"
     r"(?:\s+của\s+(?P<issuer>(?:Chủ\s+tịch\s+)?(?:Ủy|Uỷ|UBND|Văn\s+phòng|Sở|Ban|HĐND|Hội\s+đồng)"
     r"[^,;.()]{3,80}?)(?=\s+(?:về|V/v|như|đã|ban|có|với|nhằm|yêu|tổ|triển)\b|[,;.:)]|$))?"
     r"(?:(?:\s+(?:về\s+việc|V/v|về)\s+|\s+(?=(?:tổ\s+chức|triển\s+khai|tăng\s+cường|thực\s+hiện|"
     r"hướng\s+dẫn|phòng|đảm\s+bảo|bảo\s+đảm|tạm|điều\s+chỉnh)\b))"
-    r"(?P<subject>[^;]{5,300}?)(?=\.\s|\.?$|;|\s+với\s+nội\s+dung))?",
+    r"(?P<subject>[^;]{5,400}?)(?=\.\s|\.?$|;|\s+với\s+nội\s+dung))?",
 )
 # What makes a citation the document itself, not another one it refers to: the lead says this
 # body issued it ("… đã ban hành Công văn số 3314/UBND-XDCB …", "… đã có Công điện số …").

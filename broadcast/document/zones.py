@@ -158,10 +158,15 @@ def is_sentence(piece: Piece, kind: str) -> bool:
             or (bool(OPENER.match(t)) and words(t) >= 8) or words(t) >= 40)
 
 
+REPORTS = re.compile(r"\b(?:đã|vừa)\s+(?:ký\s+)?(?:ban\s+hành|có|ra|tổ\s+chức)\b", re.I)
+
+
 def is_title(piece: Piece, kind: str) -> bool:
-    """A line that can be a document's title: not chrome, not a sentence, not a marker."""
+    """A line that can be a document's title: not chrome, not a sentence, not a marker, not a
+    lead that reports ('UBND huyện … vừa ban hành Kế hoạch …')."""
     t = piece.text
     return (kind not in ("chrome", "marker", "number", "place_date", "national")
+            and not REPORTS.search(t)
             and 2 <= words(t) <= 60 and (t[:1].isupper() or t[:1] in "“\"")
             and (not re.search(r"[.;:,]$", t) or t.endswith(("...", "…"))))
 
@@ -275,6 +280,16 @@ class Zoner:
             nxt = self.next_real(nxt + 1)
         return nxt < len(self.pieces) and bool(DECIDES.match(self.pieces[nxt].text))
 
+    def _text_next(self, i: int) -> bool:
+        """A trích yếu that ends with a full stop ('… Việt Nam. Chuẩn bị … của Đảng.'), right
+        before a text that starts as texts do."""
+        nxt = self.next_real(i + 1)
+        text = self.pieces[i].text
+        return (self.kinds[i] in ("text", "caps") and words(text) <= 45
+                and not OPENER.match(text) and not text.endswith(":")
+                and not re.search(r"\bnhư\s+sau\b", text) and nxt < len(self.pieces)
+                and (self.kinds[nxt] == "marker" or bool(OPENER.match(self.pieces[nxt].text))))
+
     def _sentence_run(self, i: int) -> bool:
         """A long sentence ending with a full stop: text, not a trích yếu."""
         text = self.pieces[i].text
@@ -296,8 +311,8 @@ class Zoner:
                 i += 1
                 continue
             piece = self.pieces[i]
-            if (not first and self._decides(i)) or not self._continues_subject(
-                    piece, self.kinds[i], prev, total, first):
+            if (not first and self._decides(i)) or not (self._continues_subject(
+                    piece, self.kinds[i], prev, total, first) or (first and self._text_next(i))):
                 return i
             self.mark(i, "subject")
             prev, total, first = piece.text, total + words(piece.text), False
@@ -445,11 +460,16 @@ class Zoner:
         text = " ".join(p.text for p in self.pieces[first: first + 6]).lower()
         named = [i for i in titles if not is_caps(self.pieces[i].text)
                  or len(re.findall(r"[^\W\d_]{2,}", self.pieces[i].text)) >= 3]
+        best = (named or titles)[-1]
         for i in reversed(named):
             tokens = re.findall(r"[^\W\d_]{2,}", self.pieces[i].text.lower())
             if tokens and sum(w in text for w in tokens) >= 0.5 * len(tokens):
-                return i
-        return (named or titles)[-1]
+                best = i
+                break
+        while best - 1 in titles and is_caps(self.pieces[best].text) and is_caps(
+                self.pieces[best - 1].text):
+            best -= 1  # a title in capitals set over two lines ('LỊCH …' / 'CỦA CHỦ TỊCH …')
+        return best
 
     def _drop_before(self, start: int) -> None:
         for i in range(start):
@@ -469,11 +489,12 @@ class Zoner:
                 for j in range(i + 1, self.subject_at):
                     self.mark(j, "dropped", BEFORE)
                 return self.after_kind(self.subject_at)
-            return self.after_kind(i + 1, title=(kind_line(piece.text) or ("", ""))[1])
+            return self.after_kind(i + 1, title=(kind_line(piece.text) or title_kind(piece.text)
+                                                 or ("", ""))[1])
         if is_title(piece, kind) and not is_sentence(piece, kind):
             self.subject_from = "title"
             self.mark(i, "subject")
-            j = i + 1
+            j = self.subject(i + 1, first=False, prev=piece.text) if is_caps(piece.text) else i + 1
             while j < len(self.pieces) and not re.search(r"[^\W\d_]", self.pieces[j].text):
                 self.mark(j, "dropped", BEFORE)  # "100%" of a page's zoom under its title
                 j += 1
