@@ -427,3 +427,50 @@ def test_issuer_lines_with_rules_between_them_above_the_number():
     assert [part for _, part in got] == [
         "dropped", "issuer", "dropped", "issuer", "dropped", "number", "place_date", "kind",
         "subject", "closing"]
+
+
+def test_a_unit_line_above_the_number_is_the_issuer():
+    # the copy lost "ỦY BAN NHÂN DÂN"; the unit line above "Số:" is still the header's
+    got = parts("Trang chủ\nXÃ TÂN LẬP\n-------\nSố: 21/TB-UBND\nTân Lập, ngày 8 tháng 5 năm "
+                "2025\nTHÔNG BÁO\nVề việc tổ chức tiêm phòng dại cho chó, mèo\n" + CLOSING
+                + "./.\n")
+    assert [part for _, part in got] == [
+        "dropped", "issuer", "dropped", "number", "place_date", "kind", "subject", "closing"]
+
+
+def test_a_kind_line_right_above_the_number_starts_the_header():
+    got = parts("Trang chủ\nCÔNG ĐIỆN\n-------\nSố: 02/CĐ-UBND\n"
+                "Kỳ Anh, ngày 11 tháng 10 năm 2013\n")
+    assert [part for _, part in got] == ["dropped", "kind", "dropped", "number", "place_date"]
+
+
+LETTER_HEAD = ("ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\nSố: 21/UBND\nTân Lập, ngày 8 tháng 5 năm 2025\n")
+
+
+@pytest.mark.parametrize(("line", "part"), [
+    # a long trích yếu that starts with "Về" and has no full stop
+    ("Về tăng cường công tác phòng, chống bệnh dại cho đàn chó, mèo nuôi trong các hộ gia đình "
+     "trên địa bàn xã năm 2025", "subject"),
+    # a sentence that starts with "Về" is the text
+    ("Về phía các thôn, đề nghị Trưởng thôn tổ chức tuyên truyền sâu rộng đến từng hộ gia đình "
+     "để nhân dân biết.", "preamble"),
+])
+def test_a_line_starting_with_ve_after_the_header(line, part):
+    got = parts(LETTER_HEAD + line + "\n1. Thời gian tiêm: từ ngày 15/5/2025.\n")
+    assert got[4] == (line, part)
+
+
+def test_who_decides_with_its_unit_on_a_line_of_its_own():
+    got = parts("QUYẾT ĐỊNH\nVề việc ban hành Quy chế tiếp nhận phản ánh, kiến nghị\n"
+                "CHỦ TỊCH ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\n"
+                "Căn cứ Luật Tổ chức chính quyền địa phương năm 2015;\nQUYẾT ĐỊNH:\n"
+                "Điều 1. Ban hành kèm theo Quyết định này Quy chế tiếp nhận phản ánh, kiến nghị.\n")
+    assert [part for _, part in got] == [
+        "kind", "subject", "authority", "authority", "preamble", "preamble", "body"]
+
+
+def test_addressees_ending_with_a_comma_or_a_semicolon():
+    doc = document.parse(LETTER + "Kính gửi:\nTrạm Y tế các xã,\nỦy ban nhân dân các xã, thị "
+                         "trấn;\n" + ORDER)
+    assert doc.addressees == ["Trạm Y tế các xã", "Ủy ban nhân dân các xã, thị trấn"]
+    assert doc.preamble == [ORDER.strip()]
