@@ -55,5 +55,5 @@ def test_known_names_keep_their_capitals():
 
 
 def test_proper_names_are_runs_of_capitalized_words_longest_first():
-    assert proper_names("Dự họp có đồng chí Lê   Văn Hải, bà Trần Thị Mai và đại biểu xã An "
-                        "Phú.") == ["Trần Thị Mai", "Lê Văn Hải", "An Phú"]
+    assert proper_names("Dự họp có đồng chí Lê   Văn Thành, bà Vũ Hải và đại biểu huyện Krông "
+                        "Nô.") == ["Lê Văn Thành", "Krông Nô", "Vũ Hải"]
