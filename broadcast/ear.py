@@ -106,6 +106,15 @@ def is_basis(paragraph: str) -> bool:
     return bool(BASIS.match(paragraph.strip()))
 
 
+def after_basis(paragraph: str) -> str:
+    """What a paragraph says after its legal basis ('Căn cứ …; … . Ngày 2/11/2021, Sở … đã ban
+    hành …' keeps its second sentence); "" for a basis alone."""
+    if not is_basis(paragraph):
+        return paragraph
+    sentences = re.split(r"(?<=[.!?])\s+(?=[" + UP + "])", paragraph.strip())
+    return " ".join(sentences[1:])
+
+
 def _cites_itself(paragraph: str, d: Directive) -> bool:
     """A repost's lead that only says who issued this document ('Ngày 8/5/2025, UBND xã … ban
     hành Thông báo số 21/TB-UBND về việc …'): the bài's own lead says it."""
@@ -134,14 +143,15 @@ def for_air(d: Directive) -> Directive:
     """The Directive as it is read on air (a finished bài is read as it is)."""
     if d.kind == "bai_tuyen_truyen":
         return d
-    preamble = [for_ear(p) for p in d.preamble if not is_basis(p)]
-    if preamble and _cites_itself(d.preamble[0], d) and not is_basis(d.preamble[0]):
-        preamble = preamble[1:]
+    preamble = [after_basis(p) for p in d.preamble]
+    preamble = [for_ear(p) for p in preamble if p and not _cites_itself(p, d)]
+    closing = after_basis(d.closing)
+    closing = "" if _cites_itself(closing, d) else for_ear(closing)
     named = _from_text(d) if not d.subject else ""  # what the text says it issues
     subject = d.subject or KIND_PREFIX.sub("", named, count=1)
     title = d.title if d.subject else (named[:1].upper() + named[1:] if named else d.title)
     return replace(d, preamble=[p for p in preamble if p], body=_blocks(d.body, True),
-                   closing=for_ear(d.closing) if d.closing else "", subject=subject,
+                   closing=closing, subject=subject,
                    title=title or title_of(replace(d, subject=subject)))
 
 
@@ -211,10 +221,11 @@ def _cut(topic: str) -> str:
             topic = stripped
     if _words(topic) <= MAX_WORDS:
         return topic
-    cuts = [m.start() for m in BREAKS.finditer(topic) if 3 <= _words(topic[:m.start()])
-            <= MAX_WORDS]
+    breaks = [m.start() for m in BREAKS.finditer(topic) if _words(topic[:m.start()]) >= 3]
+    cuts = [b for b in breaks if _words(topic[:b]) <= MAX_WORDS]
     if not cuts and _words(topic) <= MAX_WORDS + 4:
         return topic
+    cuts = cuts or [b for b in breaks if _words(topic[:b]) <= MAX_WORDS + 4][:1]
     head = topic[: cuts[-1]] if cuts else " ".join(topic.split()[:MAX_WORDS])
     head = re.sub(r"\s+năm\s+\d{4}$", "", head) if cuts else head
     return DANGLING.sub("", head).strip()

@@ -79,6 +79,9 @@ def test_sentence_rules(rule, given, expected):
     ("V/v tổ chức Tết Trồng cây", "Tổ chức Tết Trồng cây"),
     ("Tổ chức tuyên truyền phục vụ Tết Nguyên đán Tân Sửu 2021",
      "Tổ chức tuyên truyền phục vụ Tết Nguyên đán Tân Sửu 2021"),
+    ("Tổ chức Hội thi xe tuyên truyền lưu động chào mừng 190 năm thành lập tỉnh, 80 năm thành "
+     "lập Đảng bộ tỉnh và 25 năm tái lập tỉnh Hưng Yên",
+     "Hội thi xe tuyên truyền lưu động chào mừng 190 năm thành lập tỉnh"),
 ])
 def test_short_title(subject, topic):
     assert ear.short_title(Directive(subject=subject)) == topic
@@ -112,6 +115,21 @@ def test_a_repost_lead_that_names_the_document_is_said_once():
     assert repost.preamble[0].startswith("Ngày 08/5/2025, UBND xã Tân Lập ban hành")
     assert not ear.for_air(repost).preamble or not ear.for_air(repost).preamble[0].startswith(
         "Ngày 08/5/2025")
+
+
+def test_a_paragraph_after_its_legal_basis_keeps_what_it_says():
+    said = ear.after_basis("Căn cứ Luật Thú y ngày 19/6/2015; Kế hoạch số 45/KH-UBND. Ngày "
+                           "8/5/2025, xã tổ chức tiêm phòng.")
+    assert said == "Ngày 8/5/2025, xã tổ chức tiêm phòng."
+    assert ear.after_basis("Căn cứ Luật Thú y ngày 19/6/2015;") == ""
+    assert ear.after_basis("Xã tổ chức tiêm phòng. Căn cứ …") == "Xã tổ chức tiêm phòng. Căn cứ …"
+
+
+def test_a_one_paragraph_repost_is_said_by_the_lead_alone():
+    repost = document.parse(SHAPES["a one-paragraph repost whose second sentence names it"][0])
+    assert repost.closing.startswith("Căn cứ Kế hoạch số 45/KH-UBND")
+    aired = ear.for_air(repost)
+    assert (aired.preamble, aired.body, aired.closing) == ([], [], "")
 
 
 # ---------------------------------------------------------------- every document as a whole

@@ -34,13 +34,19 @@ MENU_WORDS = (
     "đọc bài viết", "nghe", "dừng", "tiếp tục", "bài trước", "bài tiếp theo", "bài sau",
     "văn bản gốc", "thuộc tính", "lược đồ", "tiếng anh", "english", "tải văn bản", "in văn bản",
     "bản pdf", "bản word", "đóng",
-    "close", "top", "home", "login", "search", "rss", "góp ý",
+    "close", "top", "home", "login", "search", "rss", "góp ý", "xem tin theo ngày",
+    "xem theo ngày", "truy cập", "tin cùng chuyên mục", "tin cùng loại", "tin đã đưa",
 )
+# Headings of the page's list of other news: after the text, the rest of the page follows them.
+ENDERS = re.compile(r"^(?:Các\s+)?(?:tin|bài(?:\s+viết)?|văn\s+bản)\s+(?:tức\s+)?"
+                    r"(?:khác|liên\s+quan|cùng\s+(?:chuyên\s+mục|loại|lĩnh\s+vực)|đã\s+đưa|mới(?:\s+nhất)?|"
+                    r"đọc\s+nhiều(?:\s+nhất)?|xem\s+nhiều(?:\s+nhất)?)\s*:?$", re.I)
 MENU = re.compile(r"^" + alternation(MENU_WORDS) + r"\s*:?\s*[\d.,]*$", re.I)
 MENU_WORD = re.compile(r"(?<!\w)" + alternation(MENU_WORDS) + r"(?!\w)", re.I)
-COUNTER = re.compile(r"^(?:Views?(?:\s+count)?|Lượt\s+(?:xem|truy\s+cập|tải|đọc)|Hôm\s+(?:nay|qua)|Tuần\s+này|"
-                     r"Tháng\s+này|Tổng(?:\s+số)?(?:\s+lượt)?(?:\s+truy\s+cập)?|Đang\s+"
-                     r"(?:online|truy\s+cập)|Trực\s+tuyến|Số\s+lượt\s+\w+)\s*:?\s*[\d.,]+\b",
+COUNTER = re.compile(r"^(?:Views?(?:\s+count)?|Lượt\s+(?:xem|truy\s+cập|tải|đọc)|"
+                     r"Hôm\s+(?:nay|qua)|Tuần\s+này|Tháng\s+này|Tổng(?:\s+số)?(?:\s+lượt)?(?:\s+truy\s+cập)?|"
+                     r"Truy\s+cập(?:\s+(?:tổng|hiện\s+tại|trong\s+ngày|hôm\s+nay|trong\s+tháng))?|"
+                     r"Đang\s+(?:online|truy\s+cập)|Trực\s+tuyến|Số\s+lượt\s+\w+)\s*:?\s*[\d.,]+\b",
                      re.I)
 # Keys of a legal site's attribute table ("Số hiệu: 155/KH-UBND Loại văn bản: Văn bản khác").
 METADATA_KEYS = (
@@ -68,7 +74,7 @@ POSTED = re.compile(
     re.I,
 )
 UPDATED = re.compile(r"^(?:Ngày\s+)?(?:cập\s+nhật|đăng|đăng\s+tải|đăng\s+lúc|cập\s+nhật\s+lúc|"
-                     r"xuất\s+bản|ngày\s+đăng)\s*:?\s*(?:lúc\s*)?\d", re.I)
+                     r"xuất\s+bản|ngày\s+đăng)\s*[:,]?\s*(?:lúc\s*)?\d", re.I)
 AGO = re.compile(r"^\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước$", re.I)
 MARKUP = re.compile(r"^(?:</?\w+[^>]*>?|<!--.*|-->|\{.*\}|intTypePromotion=\d+|!\[[^\]]*\]\([^)]*\)"
                     r"|!\[\]\(\)|\[\d+\])\s*\|?$", re.I)

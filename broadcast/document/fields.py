@@ -12,6 +12,7 @@ from broadcast.document.patterns import (
     AUTHORITY,
     BODY_HEAD,
     CITATION,
+    CODE_LINE,
     DIEN,
     END_MARK,
     ISSUED,
@@ -53,7 +54,7 @@ GREETING = re.compile(r"^(?:Kính\s+thưa|Thưa)\s+(?:toàn\s+thể\s+)?(?:bà\s
 def read_number(doc: Directive, pieces: list[Piece]) -> None:
     """Number and ký hiệu from the "Số:" line (canonical: 'QĐUBND' → 'QĐ-UBND')."""
     for text in _texts(pieces, "number"):
-        match = NUMBER.match(text)
+        match = NUMBER.match(text) or CODE_LINE.match(text)
         if match:
             doc.number = match["number"] or ""
             doc.symbol = read_symbol(match["rest"])[0]
@@ -179,7 +180,7 @@ def guess_issuer(doc: Directive, text: str) -> None:
 # dân huyện Côn Đảo có ý kiến như sau".
 LEAD = re.compile(
     r"^(?:[^\W\d_]{1,6}\s*[-–]\s*)?(?:Ngày\s+[\d/.]+(?:\s+tháng\s+\d+\s+năm\s+\d+)?\s*,?\s*)?"
-    r"(?:Chủ\s+tịch\s+)?(?P<who>(?:[A-ZĐÀ-Ỹ][^\s,;]*|\"[^\"]*\"|“[^”]*”)(?:\s+(?:[^\s,;]+|"
+    r"(?:Chủ\s+tịch\s+)?(?P<who>(?:[A-ZĐÀ-Ỹ][^\s,;]*|\"[^\"]*\"|“[^”]*”)(?:\s+(?:(?:hóa|hoá),|[^\s,;]+|"
     r"\"[^\"]*\"|“[^”]*”)){1,12}?)\s+(?:đã\s+|vừa\s+)?(?:ký\s+)?(?:ban\s+hành|có|ra|thông\s+báo|"
     r"xây\s+dựng|yêu\s+cầu|chỉ\s+đạo|kêu\s+gọi)\b"
 )
@@ -224,9 +225,13 @@ def _lead_sentences(preamble: list[str]) -> list[str]:
     that rest on another ('Căn cứ …', 'Thực hiện …'); 'Theo Công văn số …, UBND huyện …' may."""
     if not preamble:
         return []
-    first = " ".join(preamble[:2]) if preamble[0].rstrip().endswith(",") else preamble[0]
-    sentences = re.split(r"(?<=[.!?])\s+(?=[" + UP + "])", TAG.sub("", first))
-    return [s for s in sentences[:3]
+    split = re.compile(r"(?<=[.!?])\s+(?=[" + UP + "])")
+    joined = preamble[0].rstrip().endswith(",") and len(preamble) > 1
+    first = " ".join(preamble[:2]) if joined else preamble[0]
+    sentences = split.split(TAG.sub("", first))[:3]
+    if joined and REFERS.match(sentences[0]):  # "Để đảm bảo …," / "Phòng … đã ban hành công văn …"
+        sentences.insert(1, split.split(preamble[1])[0])
+    return [s for s in sentences
             if not REFERS.match(s) or re.match(r"^Theo\s+(?:" + KINDS + r")\s", s, re.I)]
 
 
@@ -500,8 +505,9 @@ def read(pieces: list[Piece], start: int, end: int, subject_from: str, text: str
     if doc.kind == "other" and not doc.kind_word and doc.preamble and GREETING.match(
             doc.preamble[0]):
         doc.kind = "bai_tuyen_truyen"  # a finished bài without its title line
-    read_citation(doc, pieces, doc.preamble, subject_from)
-    read_lead_issuer(doc, doc.preamble)
+    lead = doc.preamble or ([doc.closing] if doc.closing and not doc.body else [])
+    read_citation(doc, pieces, lead, subject_from)  # a one-paragraph repost: its closing leads
+    read_lead_issuer(doc, lead)
     read_dien_issuer(doc, pieces)
     page_subject(doc, pieces)
     doc.kind = _guess_kind(doc, subject_from)

@@ -33,6 +33,9 @@ NUMBER = re.compile(
     re.S,
 )
 NUMBER_ALONE = re.compile(r"^Số\s*:?$")  # "Số:" with its number on the next line
+# A bare number and ký hiệu on a line of its own above a reposted document ("1911/BVHTTDL-VHCS").
+CODE_LINE = re.compile(r"^(?P<number>\d{1,5}[a-zđ]?)(?:/(?:19|20)\d\d)?/"
+                       r"(?P<rest>[A-ZĐ][A-ZĐa-z0-9&.]*(?:-[A-ZĐa-z0-9&.]+)+)\.?$")
 # Known mixed-case tokens of a ký hiệu ("QĐ-TTg", "TTr-UBND"); the rest are capitals and digits.
 MIXED_CODES = ("TTg", "TTr", "QyĐ", "CTr", "Ttg")
 # Kind codes that open a ký hiệu (Phụ lục III, Nghị định 30/2020/NĐ-CP) and the kind they name.
@@ -142,13 +145,15 @@ SOURCE_LINE = re.compile(r"^(?:\(?\s*(?:Nguồn|Trích\s+nguồn)\s*:\s*|\(\s*Th
 CITATION = re.compile(
     r"(?:Từ\s+)?(?P<kind>(?i:Thông\s+báo|Kế\s+hoạch|Công\s+văn|Quyết\s+định|Chỉ\s+thị|"
     r"Báo\s+cáo|Công\s+điện|Văn\s+bản|Thư\s+ngỏ)|CV)\s+(?:(?i:khẩn|hỏa\s+tốc|hoả\s+tốc)\s+)?"
-    r"(?:số\s*:?\s*)?(?P<code>\d+[a-zđ]?"
+    r"(?:\(?số\s*:?\s*)?(?P<code>\d+[a-zđ]?"
     r"(?:/(?:19|20)\d\d)?\s*/\s*[A-ZĐ](?:[\w\-–/&]|\.(?=[A-ZĐ]))*)(?=[\s,;.:)]|$)"
     r"(?:,?\s*ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/+\s*(?P<y>\d{4})|"
-    r",?\s*ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))?"
+    r",?\s*ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})|"
+    r",?\s*ngày\s+\d{1,2}\s*/\s*\d{1,2}(?![/\d]))?"  # "ngày 20/3": no year, no date
     r"(?:\s+của\s+(?P<issuer>(?:Chủ\s+tịch\s+)?(?:Ủy|Uỷ|UBND|Văn\s+phòng|Sở|Ban|HĐND|Hội\s+đồng)"
     r"[^,;.()]{3,80}?)(?=\s+(?:về|V/v|như|đã|ban|có|với|nhằm|yêu|tổ|triển)\b|[,;.:)]|$))?"
-    r"(?:(?:\s+(?:về\s+việc|V/v|về)\s+|\s+(?=(?:tổ\s+chức|triển\s+khai|tăng\s+cường|thực\s+hiện|"
+    r"(?:(?:,?\s+(?:về\s+việc|V/v|về)\s+|,\s+(?:thông\s+báo\s+)?(?=kết\s+luận\b)|"
+    r"\s+(?=(?:tổ\s+chức|triển\s+khai|tăng\s+cường|thực\s+hiện|"
     r"hướng\s+dẫn|phòng|đảm\s+bảo|bảo\s+đảm|tạm|điều\s+chỉnh)\b))"
     r"(?P<subject>[^;]{5,400}?)(?=\.\s|\.?$|;|\s+với\s+nội\s+dung))?",
 )

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 
+from broadcast.document.chrome import ENDERS
 from broadcast.document.layout import is_issuer_line, is_number_line
 from broadcast.document.model import Piece
 from broadcast.document.patterns import (
     AUTHORITY,
     AUTHORITY_LINE,
     CITATION,
+    CODE_LINE,
     DATE_ONLY,
     DIEN,
     KIND_WORDS,
@@ -285,10 +287,14 @@ class Zoner:
         before a text that starts as texts do."""
         nxt = self.next_real(i + 1)
         text = self.pieces[i].text
-        return (self.kinds[i] in ("text", "caps") and words(text) <= 45
+        if nxt >= len(self.pieces):
+            return False
+        after = self.pieces[nxt].text
+        longest = 60 if DECIDES.match(after) else 45  # "Căn cứ …" follows only a trích yếu
+        return (self.kinds[i] in ("text", "caps") and words(text) <= longest
                 and not OPENER.match(text) and not text.endswith(":")
-                and not re.search(r"\bnhư\s+sau\b", text) and nxt < len(self.pieces)
-                and (self.kinds[nxt] == "marker" or bool(OPENER.match(self.pieces[nxt].text))))
+                and not re.search(r"\bnhư\s+sau\b", text)
+                and (self.kinds[nxt] == "marker" or bool(OPENER.match(after))))
 
     def _sentence_run(self, i: int) -> bool:
         """A long sentence ending with a full stop: text, not a trích yếu."""
@@ -472,8 +478,14 @@ class Zoner:
         return best
 
     def _drop_before(self, start: int) -> None:
+        """The page before the start is dropped; a bare '1911/BVHTTDL-VHCS' line just above the
+        document (at most three pieces up) is its number."""
+        codes = [i for i in range(max(0, start - 3), start) if CODE_LINE.match(self.pieces[i].text)]
         for i in range(start):
-            self.mark(i, "dropped", BEFORE)
+            if codes and i == codes[-1]:
+                self.mark(i, "number")
+            else:
+                self.mark(i, "dropped", BEFORE)
 
     def title_walk(self, i: int) -> int:
         """The kind line or title of a document without a header; returns the text's start."""
@@ -557,7 +569,14 @@ class Zoner:
 
     # -- after the text, when there is no footer
     def trailing(self, start: int, end: int) -> int:
-        """Drop the page's lines after the text ('Đánh giá', 'Tin tức liên quan')."""
+        """Drop the page's lines after the text ('Đánh giá', 'Tin tức liên quan'). Without a
+        footer, the page's list of other news ('Các tin khác') ends the text."""
+        if end == len(self.pieces):
+            heads = [i for i in range(start, end) if self.kinds[i] == "chrome"
+                     and ENDERS.match(self.pieces[i].text.strip(" |"))]
+            for i in range(heads[0] if heads else end, end):
+                self.mark(i, "dropped", TRAILING)
+            end = heads[0] if heads else end
         j = end
         while j > start:
             piece, kind = self.pieces[j - 1], self.kinds[j - 1]

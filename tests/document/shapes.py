@@ -163,4 +163,45 @@ SHAPES: dict[str, tuple[str, dict]] = {
         "Kính thưa bà con và các bạn! Ngày 5 tháng 6 hằng năm là Ngày Môi trường thế giới.\n"
         "Mỗi người hãy cùng thu gom rác thải, trồng thêm cây xanh quanh nhà.\n",
         {"kind": "bai_tuyen_truyen", "subject_has": "Ngày Môi trường thế giới"}),
+    "a bare number and ký hiệu above a reposted công văn": (
+        "Tin văn bản\n315/UBND-VHTT\nCông văn V/v tổ chức tiêm phòng dại cho chó, mèo đợt 1\n"
+        "Kính gửi: Trưởng các thôn\n" + BODY,
+        {"kind": "cong_van", "number": "315", "symbol": "UBND-VHTT",
+         "subject_has": "tiêm phòng dại", "addressees": 1, "items": ["1", "2"]}),
+    "a lead in the paragraph after a clause ending with a comma, then the page's other news": (
+        "Tìm kiếm\nĐôn đốc tiêm phòng dại cho chó, mèo\nNgày cập nhật 09/05/2025\n\n"
+        "Để bảo đảm tiến độ theo Kế hoạch số 45/KH-UBND ngày 2/4/2025 của Ủy ban nhân dân "
+        "huyện,\n\nPhòng Kinh tế huyện đã ban hành công văn về việc đôn đốc tiêm phòng dại cho "
+        "chó, mèo.\n\nCác thôn lập danh sách hộ nuôi chó, mèo gửi về xã trước ngày 20/5/2025.\n"
+        "\nTrần Văn Bình\nCác tin khác\nUBND xã ra quân làm sạch đường làng ngõ xóm dịp đầu "
+        "năm\nXem tin theo ngày\nTruy cập tổng 5.005\nTruy cập hiện tại 28\n",
+        {"kind": "cong_van", "issuer": "Phòng Kinh tế huyện",
+         "subject_has": "đôn đốc tiêm phòng dại"}),
+    "a trích yếu of two sentences right above Căn cứ": (
+        HEADER.replace("THÔNG BÁO\nVề việc tổ chức tiêm phòng dại cho chó, mèo đợt 1 năm "
+                       "2025", "KẾ HOẠCH\n" + "Tổ chức tiêm phòng dại cho chó, mèo đợt 1 năm "
+                       "2025 trên địa bàn các thôn Đông, Đoài, Nam, Bắc và khu dân cư mới. Chuẩn "
+                       "bị vắc xin, nhân lực và kinh phí cho đợt 2 năm 2025 theo hướng dẫn của "
+                       "ngành thú y huyện.")
+        + "Căn cứ Kế hoạch số 45/KH-UBND ngày 2/4/2025 của UBND huyện;\n"
+        + "Ủy ban nhân dân xã xây dựng kế hoạch như sau:\n" + BODY.split("\n", 1)[1],
+        {"kind": "ke_hoach", "subject_has": "Chuẩn bị vắc xin, nhân lực"}),
+    "a one-paragraph repost whose second sentence names it": (
+        "Kế hoạch tiêm phòng dại cho chó, mèo năm 2025\n\n"
+        "Căn cứ Kế hoạch số 45/KH-UBND ngày 2/4/2025 của UBND huyện; Công văn số 12/CV-TY "
+        "ngày 5/4/2025 của Trạm Thú y. Ngày 08/5/2025, Sở Văn hóa, Thể thao và Du lịch đã ban "
+        "hành Kế hoạch số 67/KH-SVHTTDL tổ chức tiêm phòng dại cho chó, mèo năm 2025./.\n",
+        {"kind": "ke_hoach", "number": "67", "symbol": "KH-SVHTTDL", "date": "2025-05-08",
+         "issuer": "Sở Văn hóa, Thể thao và Du lịch", "subject_has": "tiêm phòng dại"}),
+    "a lead citing 'thông báo (số …)' under a posting time with commas": (
+        "Điều chỉnh lịch tiêm phòng dại cho chó, mèo\nCập nhật, 05:22, Thứ Sáu, 09/05/2025 "
+        "(GMT+7)\nTheo thông báo (số 34/TB-UBND ngày 8/5/2025), Chủ tịch UBND xã đã điều chỉnh "
+        "lịch tiêm như sau: tiêm từ ngày 16/5/2025 đến hết ngày 21/5/2025.\n\nPV\n",
+        {"kind": "thong_bao", "number": "34", "symbol": "TB-UBND", "date": "2025-05-08",
+         "subject_has": "lịch tiêm phòng dại"}),
+    "a lead whose trích yếu follows ', thông báo kết luận'": (
+        "(TTX)- Văn phòng UBND huyện đã có Thông báo số 110/TB-VP ngày 20/3, thông báo kết "
+        "luận của Phó Chủ tịch UBND huyện Lê Văn Hải tại cuộc họp về phòng, chống bệnh dại.\n",
+        {"kind": "thong_bao", "number": "110", "symbol": "TB-VP",
+         "subject_has": "kết luận của Phó Chủ tịch UBND huyện Lê Văn Hải"}),
 }

@@ -32,6 +32,9 @@ PAGE = [
     ("Download Vui lòng tải xuống để xem tài liệu đầy đủ", "chữ của trang xem tài liệu"),
     ("Cơ sở dữ liệu được bảo vệ bởi bản quyền ©hocday.com 2016", "chữ của trang xem tài liệu"),
     ("Skip to main content", "chữ của trang xem tài liệu"),
+    ("Truy cập tổng 5.005", "bộ đếm"), ("Truy cập hiện tại: 28", "bộ đếm"),
+    ("Xem tin theo ngày", "nút, mục của trang"), ("Tin cùng chuyên mục", "nút, mục của trang"),
+    ("Cập nhật, 05:22, Thứ Sáu, 21/04/2017 (GMT+7)", "ngày giờ đăng tin"),
 ]
 DOCUMENT = [
     "- Lưu: VT, NV.", "Nơi nhận:", "Ngày 04/7/2024", "Hòn Đất, ngày 12 tháng 3 năm 2025",
@@ -40,6 +43,7 @@ DOCUMENT = [
     "tại địa chỉ: http://sonla.gov.vn/hoi-dap để người dân gửi phản ánh, kiến nghị.",
     "Các cơ sở dữ liệu được kết nối, chia sẻ trên toàn tỉnh.", "Trần Hoài Đức", "Quê hương",
     "Liên hệ số điện thoại 0212.3850.123 khi có cháy rừng.",
+    "Truy cập cổng dịch vụ công để nộp hồ sơ trực tuyến.", "Cập nhật danh sách hộ nghèo năm 2025.",
 ]
 
 
@@ -51,3 +55,15 @@ def test_page_lines_are_named(line, why):
 @pytest.mark.parametrize("line", DOCUMENT)
 def test_document_lines_are_not_chrome(line):
     assert chrome.reason(line) is None
+
+
+@pytest.mark.parametrize("line", ["Các tin khác", "Tin khác:", "Bài viết liên quan",
+                                  "Tin cùng chuyên mục", "Văn bản mới", "Tin đọc nhiều nhất"])
+def test_a_list_of_other_news_is_named(line):
+    assert chrome.ENDERS.match(line)
+
+
+@pytest.mark.parametrize("line", ["Tin khác nhau về lịch tiêm", "Các văn bản khác của huyện",
+                                  "Bình luận"])
+def test_other_lines_do_not_open_the_list_of_other_news(line):
+    assert not chrome.ENDERS.match(line)

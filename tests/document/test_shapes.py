@@ -10,7 +10,8 @@ from tests.document.shapes import SHAPES
 
 LEAKS = re.compile(r"CỘNG\s+H[OÒ]À|Độc\s+lập\s*-|^Số\s*:|Kính\s+gửi|Nơi\s+nhận|Lượt\s+xem|"
                    r"Chia\s+sẻ|Trang\s+chủ|Tin\s+(?:tức\s+)?liên\s+quan|Hôm\s+nay|Số\s+hiệu|"
-                   r"TM\.|KT\.|TL\.|\d{2}/\d{2}/\d{4}\s*-?\s*\d{2}:\d{2}|</xml", re.I | re.M)
+                   r"TM\.|KT\.|TL\.|\d{2}/\d{2}/\d{4}\s*-?\s*\d{2}:\d{2}|</xml|Truy\s+cập|Tin\s+khác|"
+                   r"Cập\s+nhật|Xem\s+tin|GMT|ra\s+quân", re.I | re.M)
 
 
 def text_of(doc):
