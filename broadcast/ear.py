@@ -252,8 +252,19 @@ def short_title(d: Directive) -> str:
     """The bài's topic: 'Cải cách hành chính năm 2017' for 'Ý kiến kết luận của Phó Chủ tịch
     UBND huyện Đỗ Văn Tân tại Hội nghị tổng kết công tác cải cách hành chính năm 2017'."""
     topic = " ".join((d.subject or _from_text(d) or d.title or d.kind_name).split())
-    topic = (_cut(_framed(topic)) or topic).strip("“”\"' ")
+    topic = _quotes(_cut(_framed(topic)) or topic).strip("' ")
     return topic[:1].upper() + topic[1:]
+
+
+def _quotes(topic: str) -> str:
+    """Quotation marks that pair up, tight to their words ('“ Toàn dân …”' → '“Toàn dân …”');
+    a mark left alone by the cut goes."""
+    topic = re.sub(r"“\s+(?=\w)", "“", re.sub(r"(?<=\w)\s+”", "”", topic))
+    if topic.count("“") != topic.count("”"):
+        topic = re.sub(r"\s*[“”]\s*", " ", topic)
+    if topic.count('"') % 2:
+        topic = re.sub(r'\s*"\s*', " ", topic)
+    return " ".join(topic.split())
 
 
 # ---------------------------------------------------------------- names as they are said
@@ -277,7 +288,14 @@ def issuer_name(d: Directive) -> str:
         return ""
     name = body_case(d.issuer)
     parent = normal_case(d.issuer_parent) if d.issuer_parent else ""
+    if parent and STANDING.fullmatch(name):  # whose standing committee it is says who speaks
+        return f"{name} {parent}"
     place = PLACE.search(parent)
     if place and not PLACE.search(name):
         name = f"{name} {place[0]}"
     return name
+
+
+# An office that is only part of its parent ('Ban Thường trực' of the Mặt trận xã …).
+STANDING = re.compile(r"Ban\s+(?:Thường\s+trực|Thường\s+vụ|Chấp\s+hành)", re.I)
+

@@ -82,6 +82,12 @@ def test_sentence_rules(rule, given, expected):
     ("Tổ chức Hội thi xe tuyên truyền lưu động chào mừng 190 năm thành lập tỉnh, 80 năm thành "
      "lập Đảng bộ tỉnh và 25 năm tái lập tỉnh Hưng Yên",
      "Hội thi xe tuyên truyền lưu động chào mừng 190 năm thành lập tỉnh"),
+    ("V/v hưởng ứng lời kêu gọi “ Toàn dân tham gia ủng hộ phòng chống dịch Covid -19”",
+     "Hưởng ứng lời kêu gọi “Toàn dân tham gia ủng hộ phòng chống dịch Covid -19”"),
+    ("Hưởng ứng cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh” trên "
+     "địa bàn xã năm 2025", "Hưởng ứng cuộc vận động Toàn dân đoàn kết xây dựng nông thôn mới"),
+    ('Cuộc vận động "Người Việt Nam ưu tiên dùng hàng Việt Nam" năm 2025',
+     'Cuộc vận động "Người Việt Nam ưu tiên dùng hàng Việt Nam" năm 2025'),
 ])
 def test_short_title(subject, topic):
     assert ear.short_title(Directive(subject=subject)) == topic
@@ -94,6 +100,8 @@ def test_short_title(subject, topic):
     ("ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH", "", "Ủy ban nhân dân huyện Châu Thành"),
     ("TỈNH ỦY THỪA THIÊN HUẾ", "", "Tỉnh ủy Thừa Thiên Huế"),
     ("UBND xã Tân Lập", "", "UBND xã Tân Lập"), ("", "", ""),
+    ("BAN THƯỜNG TRỰC", "ỦY BAN MTTQ VIỆT NAM XÃ TÙNG CHÂU",
+     "Ban Thường trực Ủy ban MTTQ Việt Nam xã Tùng Châu"),
 ])
 def test_issuer_as_people_say_it(issuer, parent, said):
     assert ear.issuer_name(Directive(issuer=issuer, issuer_parent=parent)) == said

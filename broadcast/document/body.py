@@ -52,7 +52,20 @@ def _wrapped(prev: str, piece: Piece, last: str = "") -> bool:
         return not prev.endswith((".", "!", "?")) or prev.endswith(("TP.", "v.v."))
     if TERMINAL.search(prev) or piece.gap or is_caps(text) != is_caps(prev):
         return False
-    return words(prev) >= 8 and len(last or prev) <= WRAP_WIDTH
+    return words(prev) >= 8 and (len(last or prev) <= WRAP_WIDTH or _runs_on(prev))
+
+
+# Words a sentence does not end with: a long line ending with one was cut by a page break.
+_RUNS_ON = (
+    "của và các những theo tại với cho về trong được là có để do từ đến ở như hoặc hay nhưng mà "
+    "thì khi sau trước trên dưới giữa bằng số ngày tháng năm đã sẽ đang cần phải")
+RUNS_ON = frozenset(_RUNS_ON.split())
+
+
+def _runs_on(prev: str) -> bool:
+    """'…, trực tuyến,' / 'TTHC …', '… ngày 17/01/2023 của' / 'UBND huyện; …'."""
+    last = prev.split()[-1]
+    return last.endswith(",") or last in RUNS_ON
 
 
 def paragraphs_of(pieces: list[Piece]) -> list[Para]:

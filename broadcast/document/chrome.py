@@ -62,7 +62,7 @@ URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 FILE_NAME = re.compile(r"^(?:[A-Za-z]:\\|\\\\|/)?(?:[\w.\- ]+[\\/])*[\w.\- ]+\."
                        r"(?:docx?|pdf|xlsx?|pptx?|rar|zip|jpe?g|png|gif|html?|aspx?|php)$", re.I)
 PATH = re.compile(r"^[A-Za-z]:\\\S")  # "d:\2011\CV\SVH\T4\Bau cho Vinh Ha Long"
-SEPARATOR = re.compile(r"^[\s\-–—_=*~·•.,;:|/\\#+<>]*$")
+SEPARATOR = re.compile(r"^[\s\-–—_=*~·•.,;:|/\\#+<>“”\"]*$")
 # A posting time ("16/11/2008 - 21:24", "10:21 14/09/2018", "22/04/2021", "Thứ hai, 12/3/2024").
 _DMY = r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
 _TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"

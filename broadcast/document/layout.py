@@ -229,7 +229,8 @@ def _signed_name(text: str) -> list[str] | None:
 STRUCTURE = re.compile(
     r"(?<=[;.:,])\s+(?=Căn\s+cứ\s|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|QUYẾT\s+ĐỊNH\s*:|Điều\s+\d+\s*\.|"
     r"[IVX]{1,4}\.\s+[A-ZĐ]|\d{1,2}\.\s+[A-ZĐ][" + LO + r"]|[a-zđ]\)\s|-\s+[A-ZĐ]|Nơi\s+nhận\s*:)"
-    r"|(?<=[.;:])\s+(?=" + OPENER.pattern[1:] + r")|\s+(?=QUYẾT\s+ĐỊNH\s*:|Kính\s+gửi\s*:|V/v\s)"
+    r"|(?<=[.;:])\s+(?=" + OPENER.pattern[1:] + r")"
+    r"|\s+(?=QUYẾT\s+ĐỊNH\s*:|Kính\s+g[ửữở]i\s*:|V/v\s)"
 )
 LONG_LINE = 400
 # In a header flattened with the text after it, the text starts at its first opener
@@ -270,7 +271,11 @@ def _caps_runs(segment: str) -> list[str]:
         runs.append([False, pending])
     merged: list[list] = []
     for caps, tokens in runs:
-        caps = caps and (len(tokens) >= 3 or " ".join(tokens) in KIND_WORDS)
+        lettered = sum(any(ch.isalpha() for ch in t) for t in tokens)  # "COVID -19 ." is one
+        caps = caps and (lettered >= 3 or " ".join(tokens) in KIND_WORDS)
+        if caps and merged and tokens[-1].endswith(".") and not re.search(
+                r"[.;:!?]$", merged[-1][1][-1]):
+            caps = False  # "… của xã DIỄN BIẾN PHỨC TẠP." is a sentence's emphasis
         if merged and merged[-1][0] == caps:
             merged[-1][1] += tokens
         else:

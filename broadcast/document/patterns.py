@@ -4,6 +4,7 @@ about what a Quốc hiệu or a "Số:" line looks like."""
 
 from __future__ import annotations
 
+import calendar
 import re
 
 # Letters in a character class: the range "À-Ỹ" holds lower-case letters too, so it is never
@@ -108,7 +109,7 @@ KIND_NAMES = {
     "bai_tuyen_truyen": "Bài tuyên truyền", "other": "Văn bản",
 }
 SUBJECT_VV = re.compile(r"^(?:V/v|V/V|Về\s+việc|VỀ\s+VIỆC)\s*:?\.?\s*(?P<subject>.*)$", re.S)
-KINH_GUI = re.compile(r"^Kính\s+g[ửữ]i\s*:?\s*(?P<rest>.*)$", re.I | re.S)  # "gữi": a typo
+KINH_GUI = re.compile(r"^Kính\s+g[ửữở]i\s*:?\s*(?P<rest>.*)$", re.I | re.S)  # "gữi" typo, "gởi"
 # A công điện's addressee line: "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN, điện:".
 DIEN = re.compile(r"^(?P<who>.{0,80}?),?\s*điện\s*:\s*(?P<rest>.*)$", re.I | re.S)
 # Who decides, between a decision's subject and its "Căn cứ": "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH".
@@ -121,7 +122,8 @@ AUTHORITY_LINE = re.compile(
 OPENER = re.compile(
     r"^(?:Căn\s+cứ|Thực\s+hiện|Theo\s+(?!dõi\b)|Để\s|Nhằm\s|Xét\s|Trên\s+cơ\s+sở|Vừa\s+qua|"
     r"(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày|nay|hôm)|Ngày\s+\d|Hôm\s+nay|Nay\s|Hiện\s+nay|"
-    r"Được\s+sự|Kính\s+thưa|Thưa\s|Tiếp\s+theo|Chào\s+mừng|Hưởng\s+ứng)"
+    r"Được\s+sự|Kính\s+thưa|Thưa\s|Tiếp\s+theo|Chào\s+mừng|Hưởng\s+ứng|"
+    r"Trước\s+(?:tình\s+hình|diễn\s+biến))"
 )
 
 # ---------------------------------------------------------------- footer
@@ -205,6 +207,6 @@ def iso_date(year: str | None, month: str | None, day: str | None) -> str | None
         return None
     if not month or not 1 <= int(month) <= 12:
         return year
-    if not day or not 1 <= int(day) <= 31:
-        return f"{year}-{int(month):02d}"
+    if not day or not 1 <= int(day) <= calendar.monthrange(int(year), int(month))[1]:
+        return f"{year}-{int(month):02d}"  # "ngày 31 tháng 04": no such day
     return f"{year}-{int(month):02d}-{int(day):02d}"

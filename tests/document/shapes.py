@@ -199,6 +199,17 @@ SHAPES: dict[str, tuple[str, dict]] = {
         "lịch tiêm như sau: tiêm từ ngày 16/5/2025 đến hết ngày 21/5/2025.\n\nPV\n",
         {"kind": "thong_bao", "number": "34", "symbol": "TB-UBND", "date": "2025-05-08",
          "subject_has": "lịch tiêm phòng dại"}),
+    "a letter of the Mặt trận on one line, 'Kính gữi', a stray quote, a day that does not exist": (
+        "UỶ BAN MTTQ VIỆT NAM XÃ TÂN LẬP BAN THƯỜNG TRỰC Số: 07 /MTTQ “ V/v hưởng ứng lời kêu gọi "
+        "“ Toàn dân tiêm phòng dại cho chó, mèo” CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập -Tự do "
+        "- Hạnh phúc Tân Lập, ngày 31 tháng 04 năm 2025 Kính gữi : - Trưởng Ban công tác Mặt trận "
+        "các thôn. Trước tình hình bệnh dại trên đàn chó của xã DIỄN BIẾN PHỨC TẠP . Ban Thường "
+        "trực Mặt trận Tổ quốc xã đề nghị các hộ gia đình đưa chó, mèo đi tiêm phòng đầy đủ, "
+        "không thả rông chó ra đường, đeo rọ mõm khi dắt chó ra nơi công cộng. Ban công tác Mặt "
+        "trận các thôn nắm danh sách các hộ nuôi chó, mèo để vận động tiêm phòng cho kịp thời. "
+        "Các hộ có chó, mèo chết bất thường báo ngay cho trưởng thôn và Trạm Thú y để xử lý.\n",
+        {"kind": "cong_van", "number": "07", "symbol": "MTTQ", "place": "Tân Lập",
+         "date": "2025-04", "addressees": 1, "subject_has": "hưởng ứng lời kêu gọi"}),
     "a lead whose trích yếu follows ', thông báo kết luận'": (
         "(TTX)- Văn phòng UBND huyện đã có Thông báo số 110/TB-VP ngày 20/3, thông báo kết "
         "luận của Phó Chủ tịch UBND huyện Lê Văn Hải tại cuộc họp về phòng, chống bệnh dại.\n",

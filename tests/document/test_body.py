@@ -16,6 +16,8 @@ def texts(*pieces: Piece) -> list[str]:
     return [p.text for p in paragraphs_of(list(pieces))]
 
 
+WHOLE = ("Các cơ quan, đơn vị, địa phương rà soát tiến độ thực hiện các mục tiêu, nhiệm vụ cải "
+         "cách hành chính năm 2023 và báo cáo kết quả")  # longer than a wrapped line, no stop
 LONG = "Thực hiện chỉ đạo của UBND huyện về phòng, chống bệnh dại năm 2025"  # 14 words, no stop
 
 
@@ -64,6 +66,14 @@ LONG = "Thực hiện chỉ đạo của UBND huyện về phòng, chống bện
       piece("“Chấm dứt ô nhiễm nhựa” là chủ đề của năm nay.", gap=True)],
      ["Hưởng ứng Ngày Môi trường thế giới 5/6 năm 2025",
       "“Chấm dứt ô nhiễm nhựa” là chủ đề của năm nay."]),
+    # a line longer than a wrapped line was a whole paragraph: a capital after it starts anew …
+    ([piece(WHOLE + " theo quy định"), piece("Thôn Đông tiêm vào sáng thứ Hai.")],
+     [WHOLE + " theo quy định", "Thôn Đông tiêm vào sáng thứ Hai."]),
+    # … unless a page break cut its sentence after a comma or a word no sentence ends with
+    ([piece(WHOLE + " trực tuyến,"), piece("TTHC giao dịch thanh toán trực tuyến.")],
+     [WHOLE + " trực tuyến, TTHC giao dịch thanh toán trực tuyến."]),
+    ([piece(WHOLE + " ngày 17/01/2023 của"), piece("UBND huyện; đồng thời tham mưu.")],
+     [WHOLE + " ngày 17/01/2023 của UBND huyện; đồng thời tham mưu."]),
     # a Markdown heading is its own paragraph
     ([piece(LONG), piece("Kết quả tiêm phòng đợt 1", heading=True)],
      [LONG, "Kết quả tiêm phòng đợt 1"]),

@@ -267,3 +267,27 @@ def test_a_header_part_joined_over_lines_keeps_the_blank_line_before_it():
     got = pieces("THÔNG BÁO\n\nSơn\nLa, ngày 16 tháng 11 năm 2018")
     assert [(p.text, p.gap, p.lines) for p in got] == [
         ("THÔNG BÁO", False, (0,)), ("Sơn La, ngày 16 tháng 11 năm 2018", True, (2, 3))]
+
+
+def test_words_in_capitals_inside_a_sentence_stay_in_it():
+    """'… của xã DIỄN BIẾN PHỨC TẠP .' is emphasis and 'COVID -19 .' a name: neither is a
+    heading of a document flattened on one line."""
+    line = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Tân Lập, ngày 3 tháng "
+            "4 năm 2025 Kính gửi: Trưởng các thôn. Trước tình hình bệnh dại trên đàn chó của xã "
+            "DIỄN BIẾN PHỨC TẠP . Ban Thường trực đề nghị các hộ đưa chó đi tiêm phòng. Phòng "
+            "chống dịch bệnh COVID -19 . Các hộ chấp hành nghiêm các quy định của xã về tiêm "
+            "phòng, không thả rông chó, mèo ra đường. Các thôn báo cáo kết quả trước ngày "
+            "30/4/2025 để tổng hợp.")
+    got = texts(line)
+    assert ("Trước tình hình bệnh dại trên đàn chó của xã DIỄN BIẾN PHỨC TẠP . Ban Thường trực "
+            "đề nghị các hộ đưa chó đi tiêm phòng. Phòng chống dịch bệnh COVID -19 . Các hộ "
+            "chấp hành nghiêm các quy định của xã về tiêm phòng, không thả rông chó, mèo ra "
+            "đường. Các thôn báo cáo kết quả trước ngày 30/4/2025 để tổng hợp.") in got
+    assert "DIỄN BIẾN PHỨC TẠP ." not in got
+
+
+def test_a_heading_in_capitals_after_a_finished_sentence_is_its_own_piece():
+    line = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Tân Lập, ngày 3 tháng "
+            "4 năm 2025 THÔNG BÁO LỊCH TIÊM PHÒNG DẠI NĂM 2025. Các thôn tổ chức tiêm phòng cho "
+            "chó, mèo vào sáng thứ Hai.")
+    assert "THÔNG BÁO LỊCH TIÊM PHÒNG DẠI NĂM 2025." in texts(line)
