@@ -37,7 +37,12 @@ ADMIN_NAMES = ("Cộng hòa xã hội chủ nghĩa Việt Nam", "Ủy ban nhân 
                "Ủy ban Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc", "Thủ tướng Chính phủ",
                "Chính phủ", "Quốc hội", "Bộ Chính trị", "Ban Chấp hành Trung ương", "Trung ương",
                "Nhà nước", "Tổ quốc", "Bác Hồ", "Chủ tịch Hồ Chí Minh", "Việt Nam",
-               "Tết Nguyên đán", "Đảng Cộng sản Việt Nam", "Quân đội nhân dân", "Công an nhân dân")
+               "Tết Nguyên đán", "Đảng Cộng sản Việt Nam", "Quân đội nhân dân", "Công an nhân dân",
+               "Tết Dương lịch", "Giáng sinh", "Quốc khánh", "Tết Trung thu", "Thủ đô Hà Nội",
+               "mừng Đảng", "mừng Xuân", "Ngày Quốc tế")
+# A year of the sixty-year cycle after 'Tết', 'Xuân', 'năm': 'Xuân Giáp Thìn'.
+CAN_CHI = re.compile(r"\b(tết|xuân|năm|đán)\s+(giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý)\s+"
+                     r"(tý|sửu|dần|mão|mẹo|thìn|tỵ|tị|ngọ|mùi|thân|dậu|tuất|hợi)\b", re.I)
 
 
 def _mostly_caps(text: str) -> bool:
@@ -54,6 +59,7 @@ def normal_case(text: str, names=()) -> str:
     lowered = " ".join(w if is_acronym(w) or re.search(r"\d|/", w) or not is_caps(w)
                        else w.lower() for w in text.split())
     lowered = restore_names(_names(lowered), (*names, *ADMIN_NAMES))
+    lowered = CAN_CHI.sub(lambda m: f"{m[1]} {m[2].capitalize()} {m[3].capitalize()}", lowered)
     return lowered[:1].upper() + lowered[1:]
 
 
@@ -76,6 +82,7 @@ def body_case(name: str) -> str:
     return f"{head} {rest}"
 
 
+UNIT_WORD = re.compile(r"(?<!\w)(?:" + "|".join(UNIT_WORDS) + r")\s", re.I)
 NAME_RUN = re.compile(r"(?<![\w.])(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+|-)){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+")
 
 
@@ -83,12 +90,15 @@ def proper_names(text: str) -> list[str]:
     """Runs of capitalized words in mixed-case text ('Krông Nô', 'Đinh Thị Hồng Thu', 'Phòng
     Nội vụ'): names whose capitals a heading in capitals lost."""
     found = {" ".join(m[0].split()) for m in NAME_RUN.finditer(text)
-             if all(w[:1].isupper() and not w.isupper() for w in m[0].split())}
+             if all(w[:1].isupper() and not w.isupper() for w in m[0].split())
+             and not UNIT_WORD.search(m[0])}  # "(Tại) Phường Ba Đình": a unit word is no name
     return sorted(found, key=len, reverse=True)
 
 
 def restore_names(text: str, names) -> str:
     """'tỉnh đắk lắk' → 'tỉnh Đắk Lắk' when 'Đắk Lắk' is a known name."""
     for name in names:
-        text = re.sub(r"(?<!\w)" + re.escape(name) + r"(?!\w)", name, text, flags=re.I)
+        # "Cục Chăn nuôi" is not the end of "chi cục chăn nuôi"
+        text = re.sub(r"(?<!\w)(?<!chi )(?<!tổng )" + re.escape(name) + r"(?!\w)", name, text,
+                      flags=re.I)
     return text

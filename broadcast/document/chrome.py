@@ -36,6 +36,7 @@ MENU_WORDS = (
     "bản pdf", "bản word", "đóng",
     "close", "top", "home", "login", "search", "rss", "góp ý", "xem tin theo ngày",
     "xem theo ngày", "truy cập", "tin cùng chuyên mục", "tin cùng loại", "tin đã đưa",
+    "return to top", "back to top", "về đầu trang", "lên trên",
 )
 # Headings of the page's list of other news: after the text, the rest of the page follows them.
 ENDERS = re.compile(r"^(?:Các\s+)?(?:tin|bài(?:\s+viết)?|văn\s+bản)\s+(?:tức\s+)?"
@@ -73,8 +74,8 @@ POSTED = re.compile(
     r"(?:\s+\d+){0,3}$|^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|^Ngày\s+" + _DMY + r"\s+" + _TIME + "$",
     re.I,
 )
-UPDATED = re.compile(r"^(?:Ngày\s+)?(?:cập\s+nhật|đăng|đăng\s+tải|đăng\s+lúc|cập\s+nhật\s+lúc|"
-                     r"xuất\s+bản|ngày\s+đăng)\s*[:,]?\s*(?:lúc\s*)?\d", re.I)
+UPDATED = re.compile(r"^(?:Ngày\s+|Thời\s+gian\s+)?(?:cập\s+nhật|đăng|đăng\s+tải|đăng\s+lúc|"
+                     r"cập\s+nhật\s+lúc|xuất\s+bản|ngày\s+đăng)\s*[:,]?\s*(?:lúc\s*)?\d", re.I)
 AGO = re.compile(r"^\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước$", re.I)
 MARKUP = re.compile(r"^(?:</?\w+[^>]*>?|<!--.*|-->|\{.*\}|intTypePromotion=\d+|!\[[^\]]*\]\([^)]*\)"
                     r"|!\[\]\(\)|\[\d+\])\s*\|?$", re.I)
@@ -86,7 +87,8 @@ VIEWER = re.compile(r"^(?:Nội\s+dung\s+(?:Text|văn\s+bản)\s*:|Bạn\s+đang
                     r"[\d.,]+\s*[KM]b\.?$|Mời\s+bạn\s+đọc|Theo\s+dõi\s+chúng\s+tôi|"
                     r"Ghi\s+rõ\s+nguồn|Bài\s+viết\s+cùng\s+chuyên\s+mục|Skip\s+(?:to|Ribbon|"
                     r"navigation)|Bạn\s+đã\s+không\s+sử\s+dụng|Bấm\s+vào\s+đây|Nhấn\s+vào\s+đây|"
-                    r"Thời\s+gian\s+chờ\s*:|Đang\s+tải)", re.I)
+                    r"Thời\s+gian\s+chờ\s*:|Đang\s+tải|Chào\s+mừng\s+(?:quý\s+)?(?:bạn|độc\s+giả|"
+                    r"quý\s+vị|quý\s+khách)|Tác\s+giả\s*:)", re.I)
 # Word's drawing shapes left in the text: "straight connector 2Số: 1551 /UBND-VX".
 SHAPE = re.compile(r"^(?:straight\s+(?:arrow\s+)?connector|text\s*box|picture|rectangle|"
                    r"line|group|canvas|oval|shape)\s*\d+\s*", re.I)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from broadcast.document.body import build_tree, paragraphs_of
-from broadcast.document.case import normal_case
+from broadcast.document.body import build_tree, paragraphs_of, walk
+from broadcast.document.case import normal_case, proper_names
 from broadcast.document.layout import fix_uy_ban, read_symbol
 from broadcast.document.model import Directive, Dropped, Piece, Signer
 from broadcast.document.patterns import (
@@ -179,7 +179,7 @@ def guess_issuer(doc: Directive, text: str) -> None:
 # A repost's lead: "Ngày 22/11/2022, Ban vận động … huyện Kỳ Anh đã có thư ngỏ …", "Ủy ban nhân
 # dân huyện Côn Đảo có ý kiến như sau".
 LEAD = re.compile(
-    r"^(?:[^\W\d_]{1,6}\s*[-–]\s*)?(?:Ngày\s+[\d/.]+(?:\s+tháng\s+\d+\s+năm\s+\d+)?\s*,?\s*)?"
+    r"^(?:[^\W\d_]{1,6}\s*[-–]\s*)?(?:Ngày\s+[\d/.\-]+(?:\s+tháng\s+\d+\s+năm\s+\d+)?\s*,?\s*)?"
     r"(?:Chủ\s+tịch\s+)?(?P<who>(?:[A-ZĐÀ-Ỹ][^\s,;]*|\"[^\"]*\"|“[^”]*”)(?:\s+(?:(?:hóa|hoá),|[^\s,;]+|"
     r"\"[^\"]*\"|“[^”]*”)){1,12}?)\s+(?:đã\s+|vừa\s+)?(?:ký\s+)?(?:ban\s+hành|có|ra|thông\s+báo|"
     r"xây\s+dựng|yêu\s+cầu|chỉ\s+đạo|kêu\s+gọi)\b"
@@ -202,18 +202,30 @@ def read_citation(doc: Directive, pieces: list[Piece], preamble: list[str],
                for t in _texts(pieces, "reference")]
     title = [doc.subject] if subject_from == "title" else []
     leads = _lead_sentences(preamble)
-    for text in sources + title + leads:
+    later = [] if doc.number or doc.symbol or doc.date else [  # a repost without a header
+        s for para in preamble[1:LEAD_PARAGRAPHS] for s in _lead_sentences([para])]
+    for text in sources + title + leads + later:
         opens = text in sources + title or text in leads[:1]  # it may start with the citation
-        match = next((m for m in CITATION.finditer(text)
-                      if text in sources or ISSUED.search(text[: m.start()])
-                      or (opens and not text[: m.start()].strip(" ("))
-                      or (re.fullmatch(r"\s*Theo\s+", text[: m.start()]) and not m["issuer"])),
+        match = next((m for m in CITATION.finditer(text) if ISSUED.search(text[: m.start()])
+                      or (text not in later and _cites_itself(text, m, text in sources, opens))),
                      None)
         if match:
             _take_citation(doc, match, from_title=subject_from == "title" and text == doc.subject,
                            doc_title=subject_from == "title")
+            leads += [text] if text in later else []  # it says who issued it, and when
             break
-    _read_lead(doc, _lead_sentences(preamble))
+    _read_lead(doc, leads)
+
+
+def _cites_itself(text: str, match: re.Match, source: bool, opens: bool) -> bool:
+    """A source line, a title or a first sentence that starts with the citation, 'Theo Công
+    văn số …' without another body's name."""
+    before = text[: match.start()]
+    return (source or (opens and not before.strip(" ("))
+            or bool(re.fullmatch(r"\s*Theo\s+", before) and not match["issuer"]))
+
+
+LEAD_PARAGRAPHS = 3  # a repost names its document in one of its first paragraphs
 
 
 # A portal's tag before its lead: "(TTCNTT)- ", "(hocmon.gov.vn) ", "BHG - ".
@@ -307,9 +319,9 @@ def _take_citation(doc: Directive, match: re.Match, from_title: bool,
 # ---------------------------------------------------------------- kind and subject
 
 
-def read_kind_subject(doc: Directive, pieces: list[Piece], subject_from: str) -> None:
+def read_kind_subject(doc: Directive, pieces: list[Piece], subject_from: str) -> str:
     """Kind from the kind line (or a mixed-case title's first words); the subject (trích yếu)
-    from what follows it, or from the V/v line."""
+    from what follows it, or from the V/v line. Returns the subject as written."""
     subject = _texts(pieces, "subject")
     for text in _texts(pieces, "kind"):
         found = kind_line(text) or title_kind(text)
@@ -330,6 +342,7 @@ def read_kind_subject(doc: Directive, pieces: list[Piece], subject_from: str) ->
         subject_from = "vv"
     doc.subject = normal_case(text)
     doc.kind = _guess_kind(doc, subject_from)
+    return text
 
 
 def _set_kind(doc: Directive, word: str) -> None:
@@ -499,9 +512,12 @@ def read(pieces: list[Piece], start: int, end: int, subject_from: str, text: str
     read_number(doc, pieces)
     read_place_date(doc, pieces)
     read_issuer(doc, pieces)
-    read_kind_subject(doc, pieces, subject_from)
+    written = read_kind_subject(doc, pieces, subject_from)
     read_addressees(doc, pieces)
     read_text(doc, [p for p in pieces[start:end] if not p.part])
+    if written != doc.subject:  # a subject in capitals: the text writes its names
+        said = [*doc.preamble, doc.closing, *(b.text for b in walk(doc.body))]
+        doc.subject = normal_case(written, proper_names(" ".join(said)))
     if doc.kind == "other" and not doc.kind_word and doc.preamble and GREETING.match(
             doc.preamble[0]):
         doc.kind = "bai_tuyen_truyen"  # a finished bài without its title line

@@ -415,8 +415,20 @@ def join_split(pieces: list[Piece]) -> list[Piece]:
 
 def pieces(text: str) -> tuple[list[str], list[Piece]]:
     """The normalized input lines and the pieces made of them."""
-    lines = normalize(text).split("\n")
+    lines = unbullet(normalize(text).split("\n"))
     return lines, join_split(line_pieces(lines))
+
+
+PAGE_BULLET = re.compile(r"^\s*[•●▪◦■]\s*")
+
+
+def unbullet(lines: list[str]) -> list[str]:
+    """A page that sets all its lines as a list ('• Thời gian đăng: …', '• Tác giả: …'): its
+    bullets are the page's, not the document's. A document's own list holds no page line."""
+    led = [PAGE_BULLET.sub("", line) for line in lines if PAGE_BULLET.match(line)]
+    if not any(chrome.reason(line) for line in led if line.strip()):
+        return lines
+    return [PAGE_BULLET.sub("", line) for line in lines]
 
 
 def is_number_line(text: str) -> bool:

@@ -163,8 +163,8 @@ CITATION = re.compile(
 # body issued it ("… đã ban hành Công văn số 3314/UBND-XDCB …", "… đã có Công điện số …").
 ISSUED = re.compile(r"(?:ban\s+hành|có|đã\s+ký|ký\s+ban\s+hành|ra|ký|gửi)\s*$",
                     re.I)
-LEAD_DATE = re.compile(r"^(?:\w{1,6}\s*[-–]\s*)?Ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})"
-                       r"\s*/+\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+"
+LEAD_DATE = re.compile(r"^(?:\w{1,6}\s*[-–]\s*)?Ngày\s+(?:(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*"
+                       r"(?P<m>\d{1,2})\s*(?P=sep)+\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+"
                        r"(?P<y2>\d{4}))")
 # A công điện's sending time: "Vào hồi 10 giờ 00 / ngày 11/10/2013".
 TIME_LINE = re.compile(r"^(?:Vào\s+)?[Hh]ồi\s+\d")

@@ -57,3 +57,25 @@ def test_known_names_keep_their_capitals():
 def test_proper_names_are_runs_of_capitalized_words_longest_first():
     assert proper_names("Dự họp có đồng chí Lê   Văn Thành, bà Vũ Hải và đại biểu huyện Krông "
                         "Nô.") == ["Lê Văn Thành", "Krông Nô", "Vũ Hải"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("TẾT NGUYÊN ĐÁN GIÁP THÌN NĂM 2024", "Tết Nguyên đán Giáp Thìn năm 2024"),
+    ("MỪNG ĐẢNG, MỪNG XUÂN ẤT TỴ 2025", "Mừng Đảng, mừng Xuân Ất Tỵ 2025"),
+    ("DỊP LỄ GIÁNG SINH, TẾT DƯƠNG LỊCH", "Dịp lễ Giáng sinh, Tết Dương lịch"),
+    # a year name only after Tết, Xuân, năm: 'quý mão' elsewhere is left to the words
+    ("CHĂM SÓC CÂY GIỐNG QUÝ MÃO", "Chăm sóc cây giống quý mão"),
+])
+def test_feasts_and_years_of_the_cycle_keep_their_capitals(text, expected):
+    assert normal_case(text) == expected
+
+
+def test_a_name_is_not_restored_inside_a_longer_one():
+    assert restore_names("thành lập chi cục chăn nuôi và cục chăn nuôi", ["Cục Chăn nuôi"]) == (
+        "thành lập chi cục chăn nuôi và Cục Chăn nuôi")
+
+
+def test_a_run_with_a_unit_word_is_not_a_name():
+    """'huyện' and 'phường' put the name after them in capitals already."""
+    assert proper_names("Tại Phường Ba Đình, Đội Thanh niên xung kích ra quân.") == [
+        "Đội Thanh"]

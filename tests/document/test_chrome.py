@@ -35,6 +35,10 @@ PAGE = [
     ("Truy cập tổng 5.005", "bộ đếm"), ("Truy cập hiện tại: 28", "bộ đếm"),
     ("Xem tin theo ngày", "nút, mục của trang"), ("Tin cùng chuyên mục", "nút, mục của trang"),
     ("Cập nhật, 05:22, Thứ Sáu, 21/04/2017 (GMT+7)", "ngày giờ đăng tin"),
+    ("Thời gian đăng: 11/04/2025 03:18:08 PM", "ngày giờ đăng tin"),
+    ("Chào mừng quý bạn đọc đến với Chuyên trang Giảm nghèo", "chữ của trang xem tài liệu"),
+    ("Tác giả: Lò Mạnh - UBND phường", "chữ của trang xem tài liệu"),
+    ("return to top", "nút, mục của trang"),
 ]
 DOCUMENT = [
     "- Lưu: VT, NV.", "Nơi nhận:", "Ngày 04/7/2024", "Hòn Đất, ngày 12 tháng 3 năm 2025",
@@ -44,6 +48,7 @@ DOCUMENT = [
     "Các cơ sở dữ liệu được kết nối, chia sẻ trên toàn tỉnh.", "Trần Hoài Đức", "Quê hương",
     "Liên hệ số điện thoại 0212.3850.123 khi có cháy rừng.",
     "Truy cập cổng dịch vụ công để nộp hồ sơ trực tuyến.", "Cập nhật danh sách hộ nghèo năm 2025.",
+    "Thời gian tiêm phòng: từ ngày 15/5/2025.", "Chào mừng kỷ niệm 80 năm Cách mạng tháng Tám.",
 ]
 
 
