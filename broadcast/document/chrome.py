@@ -88,7 +88,9 @@ VIEWER = re.compile(r"^(?:Nội\s+dung\s+(?:Text|văn\s+bản)\s*:|Bạn\s+đang
                     r"Ghi\s+rõ\s+nguồn|Bài\s+viết\s+cùng\s+chuyên\s+mục|Skip\s+(?:to|Ribbon|"
                     r"navigation)|Bạn\s+đã\s+không\s+sử\s+dụng|Bấm\s+vào\s+đây|Nhấn\s+vào\s+đây|"
                     r"Thời\s+gian\s+chờ\s*:|Đang\s+tải|Chào\s+mừng\s+(?:quý\s+)?(?:bạn|độc\s+giả|"
-                    r"quý\s+vị|quý\s+khách)|Tác\s+giả\s*:)", re.I)
+                    r"quý\s+vị|quý\s+khách)|Tác\s+giả\s*:|Xem\s+(?:chi\s+tiết|toàn\s+văn|nội\s+dung|"
+                    r"văn\s+bản)\s+(?:trong|tại|ở)\s+(?:file|tệp|tập\s+tin|văn\s+bản)?\s*"
+                    r"(?:đính\s+kèm|dưới|đây|bên\s+dưới)\W*$)", re.I)
 # Word's drawing shapes left in the text: "straight connector 2Số: 1551 /UBND-VX".
 SHAPE = re.compile(r"^(?:straight\s+(?:arrow\s+)?connector|text\s*box|picture|rectangle|"
                    r"line|group|canvas|oval|shape)\s*\d+\s*", re.I)

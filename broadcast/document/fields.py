@@ -225,7 +225,7 @@ def _cites_itself(text: str, match: re.Match, source: bool, opens: bool) -> bool
             or bool(re.fullmatch(r"\s*Theo\s+", before) and not match["issuer"]))
 
 
-LEAD_PARAGRAPHS = 3  # a repost names its document in one of its first paragraphs
+LEAD_PARAGRAPHS = 4  # a repost names its document in one of its first paragraphs
 
 
 # A portal's tag before its lead: "(TTCNTT)- ", "(hocmon.gov.vn) ", "BHG - ".
@@ -298,8 +298,7 @@ def _take_citation(doc: Directive, match: re.Match, from_title: bool,
                    doc_title: bool = False) -> None:
     """Number, date, issuer, kind and trích yếu from a citation of the document itself; its
     trích yếu wins over a page's headline (``doc_title``: the subject is that headline)."""
-    code = match["code"]
-    number, _, rest = code.partition("/")
+    number, rest = re.match(r"(\d+[a-zđ]?)\s*[/-]\s*(.*)", match["code"]).groups()
     if not doc.number and not doc.symbol:
         doc.number = number.strip()
         doc.symbol = read_symbol(rest.split("/", 1)[-1] if re.match(r"(?:19|20)\d\d/", rest)

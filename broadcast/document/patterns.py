@@ -146,9 +146,10 @@ SOURCE_LINE = re.compile(r"^(?:\(?\s*(?:Nguồn|Trích\s+nguồn)\s*:\s*|\(\s*Th
 # "Thông báo số 217/TB-UBND ngày 08/5/2019 của UBND thị xã Điện Bàn": a repost's identification.
 CITATION = re.compile(
     r"(?:Từ\s+)?(?P<kind>(?i:Thông\s+báo|Kế\s+hoạch|Công\s+văn|Quyết\s+định|Chỉ\s+thị|"
-    r"Báo\s+cáo|Công\s+điện|Văn\s+bản|Thư\s+ngỏ)|CV)\s+(?:(?i:khẩn|hỏa\s+tốc|hoả\s+tốc)\s+)?"
-    r"(?:\(?số\s*:?\s*)?(?P<code>\d+[a-zđ]?"
-    r"(?:/(?:19|20)\d\d)?\s*/\s*[A-ZĐ](?:[\w\-–/&]|\.(?=[A-ZĐ]))*)(?=[\s,;.:)]|$)"
+    r"Báo\s+cáo|Công\s+điện|Văn\s+bản|Thư\s+ngỏ|Hướng\s+dẫn|Kết\s+luận|Nghị\s+quyết)|CV)\s+(?:(?i:khẩn|hỏa\s+tốc|hoả\s+tốc)\s+)?"
+    r"(?:\(?số\s*:?\s*)?(?P<code>\d+[a-zđ]?"  # "35-HD/BTG": a Party body's number and kind
+    r"(?:/(?:19|20)\d\d)?\s*(?:/|-\s*(?=[A-ZĐ]{1,6}/))\s*[A-ZĐ](?:[\w\-–/&]|\.(?=[A-ZĐ]))*)"
+    r"(?=[\s,;.:)]|$)"
     r"(?:,?\s*ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/+\s*(?P<y>\d{4})|"
     r",?\s*ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})|"
     r",?\s*ngày\s+\d{1,2}\s*/\s*\d{1,2}(?![/\d]))?"  # "ngày 20/3": no year, no date
@@ -161,7 +162,8 @@ CITATION = re.compile(
 )
 # What makes a citation the document itself, not another one it refers to: the lead says this
 # body issued it ("… đã ban hành Công văn số 3314/UBND-XDCB …", "… đã có Công điện số …").
-ISSUED = re.compile(r"(?:ban\s+hành|có|đã\s+ký|ký\s+ban\s+hành|ra|ký|gửi)\s*$",
+ISSUED = re.compile(r"(?:ban\s+hành|có|đã\s+ký|ký\s+ban\s+hành|ra|ký|gửi|đăng\s+tải|"
+                    r"triển\s+khai)\s*$",
                     re.I)
 LEAD_DATE = re.compile(r"^(?:\w{1,6}\s*[-–]\s*)?Ngày\s+(?:(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*"
                        r"(?P<m>\d{1,2})\s*(?P=sep)+\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+"

@@ -578,6 +578,10 @@ class Zoner:
                 self.mark(i, "dropped", TRAILING)
             end = heads[0] if heads else end
         j = end
+        last = max((i for i in range(start, end) if self.kinds[i] != "chrome"), default=None)
+        if last is not None and last > start and self.kinds[last] == "issuer":
+            self.mark(last, "signer")  # "BAN TUYÊN GIÁO QUẬN ỦY" under a repost: who signs it
+            j = last
         while j > start:
             piece, kind = self.pieces[j - 1], self.kinds[j - 1]
             t = piece.text

@@ -39,6 +39,8 @@ PAGE = [
     ("Chào mừng quý bạn đọc đến với Chuyên trang Giảm nghèo", "chữ của trang xem tài liệu"),
     ("Tác giả: Lò Mạnh - UBND phường", "chữ của trang xem tài liệu"),
     ("return to top", "nút, mục của trang"),
+    ("Xem chi tiết trong file đính kèm", "chữ của trang xem tài liệu"),
+    ("Xem toàn văn tại đây.", "chữ của trang xem tài liệu"),
 ]
 DOCUMENT = [
     "- Lưu: VT, NV.", "Nơi nhận:", "Ngày 04/7/2024", "Hòn Đất, ngày 12 tháng 3 năm 2025",
@@ -49,6 +51,7 @@ DOCUMENT = [
     "Liên hệ số điện thoại 0212.3850.123 khi có cháy rừng.",
     "Truy cập cổng dịch vụ công để nộp hồ sơ trực tuyến.", "Cập nhật danh sách hộ nghèo năm 2025.",
     "Thời gian tiêm phòng: từ ngày 15/5/2025.", "Chào mừng kỷ niệm 80 năm Cách mạng tháng Tám.",
+    "Xem chi tiết trong kế hoạch của xã và thực hiện đúng lịch.",
 ]
 
 

@@ -123,6 +123,11 @@ LIST_PAGE = (
     "• Hiện nay tình trạng thả rông chó, mèo nơi công cộng vẫn phổ biến ở các tổ dân phố.\n"
     "• Để phòng chống bệnh dại. Ngày 10-4-2025, Phường Tân Lập ban hành Thông báo số 12/TB-UBND "
     "về cấm thả rông chó, mèo trên địa bàn phường.\n• Tác giả: Lò Mạnh\n")
+PARTY_REPOST = (
+    "Công tác Đảng\nHướng dẫn tuyên truyền các ngày lễ lớn năm 2019\nNgày đăng 07/01/2019 | 14:09\n"
+    "Nhằm tuyên truyền sâu rộng truyền thống lịch sử, văn hóa, cách mạng của dân tộc ta.\n"
+    "Phòng Văn hóa và Thông tin đăng tải Hướng dẫn số 35-HD/BTG ngày 25/12/2018 của Ban Tuyên "
+    "giáo Quận ủy.\nBAN TUYÊN GIÁO QUẬN ỦY\n")
 LATER_OTHER = (
     "Tin tức\nTăng cường phòng chống sốt xuất huyết\n"
     "Hiện nay số ca mắc sốt xuất huyết trên địa bàn huyện tăng nhanh so với cùng kỳ.\n"
@@ -134,6 +139,14 @@ LATER_OTHER = (
     # a page that sets its lines as a list; the lead in its second paragraph, a dashed date
     (LIST_PAGE, {"kind": "thong_bao", "number": "12", "symbol": "TB-UBND", "date": "2025-04-10",
                  "issuer": "Phường Tân Lập", "dropped": 2}),
+    # a Party body's number ("35-HD/BTG"), posted by an office, signed by the body's name
+    (PARTY_REPOST, {"kind": "other", "kind_word": "Hướng dẫn", "number": "35",
+                    "symbol": "HD/BTG", "date": "2018-12-25",
+                    "issuer": "Ban Tuyên giáo Quận ủy", "dropped": 2}),
+    ("Tin tức\nTuyên truyền kỷ niệm 130 năm Ngày sinh Chủ tịch Hồ Chí Minh\nBan Tuyên giáo Tỉnh "
+     "ủy Trà Vinh vừa ban hành Công văn số 1510-CV/BTGTU, về việc tuyên truyền kỷ niệm 130 năm "
+     "Ngày sinh Chủ tịch Hồ Chí Minh.\n",
+     {"kind": "cong_van", "number": "1510", "symbol": "CV/BTGTU"}),
     # a sentence that starts from another document ('Thực hiện …') does not name this one
     (LATER_OTHER, {"kind": "other", "number": "", "symbol": "", "date": None}),
     # a code with its year: the number is the first part, the symbol the last
