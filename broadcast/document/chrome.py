@@ -79,7 +79,8 @@ UPDATED = re.compile(r"^(?:Ngày\s+|Thời\s+gian\s+)?(?:cập\s+nhật|đăng|�
 AGO = re.compile(r"^\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước$", re.I)
 MARKUP = re.compile(r"^(?:</?\w+[^>]*>?|<!--.*|-->|\{.*\}|intTypePromotion=\d+|!\[[^\]]*\]\([^)]*\)"
                     r"|!\[\]\(\)|\[\d+\])\s*\|?$", re.I)
-VIEWER = re.compile(r"^(?:Nội\s+dung\s+(?:Text|văn\s+bản)\s*:|Bạn\s+đang\s+xem|Vui\s+lòng\s+tải|"
+VIEWER = re.compile(r"^(?:Nội\s+dung\s+(?:Text|văn\s+bản|chi\s+tiết)\s*:|Bạn\s+đang\s+xem|"
+                    r"Vui\s+lòng\s+tải|"
                     r"Download\s+Vui|Xem\s+và\s+tải|Tải\s+bản\s+đầy\s+đủ|Để\s+sử\s+dụng\s+toàn\s+bộ|"
                     r"Nếu\s+bạn\s+là\s+thành\s+viên|Cơ\s+sở\s+dữ\s+liệu\s+được\s+bảo\s+vệ|"
                     r"được\s+sử\s+dụng\s+cho\s+việc\s+quản\s+lý|Bản\s+quyền|Copyright|©|"

@@ -192,7 +192,7 @@ SPEAKS = re.compile(
     r"chỉ\s+đạo|đề\s+nghị|tổ\s+chức|hướng\s+dẫn|kêu\s+gọi)\b)"
 )
 BODY_NAME = re.compile(r"^(?:Ủy|Uỷ|UBND|UB|Ban|Văn\s+phòng|Sở|Phòng|Hội\s+đồng|HĐND|Trung\s+tâm|"
-                       r"Chi\s+cục|Mặt\s+trận|Công\s+an|Đảng|Huyện\s+ủy|Tỉnh\s+ủy|Phường|Xã|Thị\s+trấn)")
+                       r"Chi\s+cục|Cục|Tổng\s+cục|Bộ\s|Mặt\s+trận|Công\s+an|Đảng|Huyện\s+ủy|Tỉnh\s+ủy|Phường|Xã|Thị\s+trấn)")
 
 
 def read_citation(doc: Directive, pieces: list[Piece], preamble: list[str],
@@ -309,7 +309,7 @@ def _take_citation(doc: Directive, match: re.Match, from_title: bool,
     if not doc.issuer and match["issuer"]:
         doc.issuer = re.sub(r"^Chủ\s+tịch\s+", "", " ".join(match["issuer"].split()))
     word = {"CV": "CÔNG VĂN"}.get(match["kind"], " ".join(match["kind"].split()).upper())
-    if doc.kind == "other" and not doc.kind_word and word in KIND_WORDS:
+    if (doc.kind == "other" and not doc.kind_word or doc_title) and word in KIND_WORDS:
         _set_kind(doc, word)
     if match["subject"] and (from_title or not doc.subject or doc_title):
         doc.subject = match["subject"].strip()
@@ -346,8 +346,7 @@ def read_kind_subject(doc: Directive, pieces: list[Piece], subject_from: str) ->
 
 def _set_kind(doc: Directive, word: str) -> None:
     doc.kind = KIND_WORDS[word]
-    if doc.kind == "other":
-        doc.kind_word = word.capitalize()
+    doc.kind_word = word.capitalize() if doc.kind == "other" else ""
 
 
 def _guess_kind(doc: Directive, subject_from: str) -> str:

@@ -147,6 +147,20 @@ LATER_OTHER = (
      "ủy Trà Vinh vừa ban hành Công văn số 1510-CV/BTGTU, về việc tuyên truyền kỷ niệm 130 năm "
      "Ngày sinh Chủ tịch Hồ Chí Minh.\n",
      {"kind": "cong_van", "number": "1510", "symbol": "CV/BTGTU"}),
+    # the lead names who it was sent to before its V/v; a Cục issues it
+    ("Cục Bảo vệ thực vật vừa có công văn số 1066/BVTV-QLT ngày 03/5/2019 gửi các Sở Nông "
+     "nghiệp & PTNT các tỉnh, thành phố V/v Sử dụng tạm thời thuốc phòng trừ sâu keo mùa thu. "
+     "Theo đó, các Sở triển khai một số nội dung sau:\nNội dung chi tiết: Công văn số "
+     "1066/BVTV-QLT\n",
+     {"kind": "cong_van", "number": "1066", "symbol": "BVTV-QLT", "date": "2019-05-03",
+      "issuer": "Cục Bảo vệ thực vật", "dropped": 1,
+      "subject": "Sử dụng tạm thời thuốc phòng trừ sâu keo mùa thu"}),
+    # a page's headline starting with 'Hướng dẫn' is a topic: the lead says it is a công văn
+    ("Văn bản mới\nHướng dẫn kỹ thuật phân loại chất thải rắn sinh hoạt\nNgày 02/11/2023, Bộ "
+     "Tài nguyên và Môi trường ban hành Công văn 9368/BTNMT-KSONMT về việc hướng dẫn kỹ thuật "
+     "phân loại chất thải rắn sinh hoạt.\n",
+     {"kind": "cong_van", "kind_word": "", "number": "9368", "date": "2023-11-02",
+      "issuer": "Bộ Tài nguyên và Môi trường"}),
     # a sentence that starts from another document ('Thực hiện …') does not name this one
     (LATER_OTHER, {"kind": "other", "number": "", "symbol": "", "date": None}),
     # a code with its year: the number is the first part, the symbol the last
