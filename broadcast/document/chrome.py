@@ -49,6 +49,10 @@ COUNTER = re.compile(r"^(?:Views?(?:\s+count)?|Lượt\s+(?:xem|truy\s+cập|t�
                      r"Truy\s+cập(?:\s+(?:tổng|hiện\s+tại|trong\s+ngày|hôm\s+nay|trong\s+tháng))?|"
                      r"Đang\s+(?:online|truy\s+cập)|Trực\s+tuyến|Số\s+lượt\s+\w+)\s*:?\s*[\d.,]+\b",
                      re.I)
+# "253 lần xem", "1 Đính kèm", "0 bình luận": a count before its word
+COUNT_FIRST = re.compile(r"^[\d.,]+\s+(?:lần\s+xem|lượt\s+(?:xem|truy\s+cập|thích|chia\s+sẻ|tải)|"
+                         r"bình\s+luận|ý\s+kiến|đính\s+kèm|tệp\s+đính\s+kèm|views?|comments?|"
+                         r"likes?)$", re.I)
 # Keys of a legal site's attribute table ("Số hiệu: 155/KH-UBND Loại văn bản: Văn bản khác").
 METADATA_KEYS = (
     "Số hiệu", "Ký hiệu", "Loại văn bản", "Ngày ban hành", "Ngày có hiệu lực", "Ngày hiệu lực",
@@ -89,7 +93,8 @@ VIEWER = re.compile(r"^(?:Nội\s+dung\s+(?:Text|văn\s+bản|chi\s+tiết)\s*:|
                     r"Ghi\s+rõ\s+nguồn|Bài\s+viết\s+cùng\s+chuyên\s+mục|Skip\s+(?:to|Ribbon|"
                     r"navigation)|Bạn\s+đã\s+không\s+sử\s+dụng|Bấm\s+vào\s+đây|Nhấn\s+vào\s+đây|"
                     r"Thời\s+gian\s+chờ\s*:|Đang\s+tải|Chào\s+mừng\s+(?:quý\s+)?(?:bạn|độc\s+giả|"
-                    r"quý\s+vị|quý\s+khách)|Tác\s+giả\s*:|Xem\s+(?:chi\s+tiết|toàn\s+văn|nội\s+dung|"
+                    r"quý\s+vị|quý\s+khách)|Tác\s+giả\s*:|Chi\s+tiết\s+(?:văn\s+bản\s+)?xem\s+tại\s+đây|"
+                    r"Xem\s+(?:chi\s+tiết|toàn\s+văn|nội\s+dung|"
                     r"văn\s+bản)\s+(?:trong|tại|ở)\s+(?:file|tệp|tập\s+tin|văn\s+bản)?\s*"
                     r"(?:đính\s+kèm|dưới|đây|bên\s+dưới)\W*$)", re.I)
 # Word's drawing shapes left in the text: "straight connector 2Số: 1551 /UBND-VX".
@@ -117,7 +122,7 @@ def _metadata(text: str) -> str | None:
 
 
 def _counter(text: str) -> str | None:
-    if COUNTER.match(text) or AGO.match(text):
+    if COUNTER.match(text) or AGO.match(text) or COUNT_FIRST.match(text):
         return "bộ đếm"
     text = text.strip(" |")
     menu = MENU.match(text) or (MENU_WORD.search(text) and not re.search(

@@ -298,7 +298,7 @@ def _take_citation(doc: Directive, match: re.Match, from_title: bool,
                    doc_title: bool = False) -> None:
     """Number, date, issuer, kind and trích yếu from a citation of the document itself; its
     trích yếu wins over a page's headline (``doc_title``: the subject is that headline)."""
-    number, rest = re.match(r"(\d+[a-zđ]?)\s*[/-]\s*(.*)", match["code"]).groups()
+    number, rest = re.match(r"(\d+[a-zđ]?)\s*[/-]?\s*(.*)", match["code"] or match["bare"]).groups()
     if not doc.number and not doc.symbol:
         doc.number = number.strip()
         doc.symbol = read_symbol(rest.split("/", 1)[-1] if re.match(r"(?:19|20)\d\d/", rest)

@@ -320,7 +320,19 @@ def _segments(text: str) -> list[tuple[str, str]]:
                 for piece in _caps_prefix_split(part):
                     for run in _structure_split(piece, bool(cuts)):
                         out += [(p, chrome.reason(p) or "") for p in _unglue(run)]
-    return out
+    return _info_row(out) if "|" in text else out
+
+
+def _info_row(cells: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Phòng Trồng trọt | 253 lần xem | 1 Đính kèm', '17/11/2022 | Trồng trọt': a row of the
+    page's counters or posting time; its other short cells (who posted, the section) are the
+    page's too."""
+    rest = [t for t, why in cells if not why]
+    posted = any(why in ("ngày giờ đăng tin", "bộ đếm") for _, why in cells)
+    if not (sum(bool(why) for _, why in cells) >= 2 and all(words(t) <= 5 for t in rest)
+            or posted and all(words(t) <= 3 and not re.search(r"\d", t) for t in rest)):
+        return cells
+    return [(t, why or "dòng thông tin của trang") for t, why in cells]
 
 
 def line_pieces(lines: list[str]) -> list[Piece]:

@@ -146,10 +146,11 @@ SOURCE_LINE = re.compile(r"^(?:\(?\s*(?:Nguồn|Trích\s+nguồn)\s*:\s*|\(\s*Th
 # "Thông báo số 217/TB-UBND ngày 08/5/2019 của UBND thị xã Điện Bàn": a repost's identification.
 CITATION = re.compile(
     r"(?:Từ\s+)?(?P<kind>(?i:Thông\s+báo|Kế\s+hoạch|Công\s+văn|Quyết\s+định|Chỉ\s+thị|"
-    r"Báo\s+cáo|Công\s+điện|Văn\s+bản|Thư\s+ngỏ|Hướng\s+dẫn|Kết\s+luận|Nghị\s+quyết)|CV)\s+(?:(?i:khẩn|hỏa\s+tốc|hoả\s+tốc)\s+)?"
-    r"(?:\(?số\s*:?\s*)?(?P<code>\d+[a-zđ]?"  # "35-HD/BTG": a Party body's number and kind
+    r"Báo\s+cáo|Công\s+điện|Văn\s+bản|Thư\s+ngỏ|Hướng\s+dẫn|Kết\s+luận|Nghị\s+quyết)|CV)\s+"
+    r"(?:(?i:khẩn|hỏa\s+tốc|hoả\s+tốc)\s+)?"
+    r"(?:(?:\(?(?i:số)\s*:?\s*)?(?P<code>\d+[a-zđ]?"  # "35-HD/BTG": a Party body's number, kind
     r"(?:/(?:19|20)\d\d)?\s*(?:/|-\s*(?=[A-ZĐ]{1,6}/))\s*[A-ZĐ](?:[\w\-–/&]|\.(?=[A-ZĐ]))*)"
-    r"(?=[\s,;.:)]|$)"
+    r"(?=[\s,;.:)]|$)|(?i:số)\s+(?P<bare>\d+)(?=\s+(?:về\s+việc|V/v|ngày)\s))"  # "số 468 về …"
     r"(?:,?\s*ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/+\s*(?P<y>\d{4})|"
     r",?\s*ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})|"
     r",?\s*ngày\s+\d{1,2}\s*/\s*\d{1,2}(?![/\d]))?"  # "ngày 20/3": no year, no date
@@ -157,7 +158,7 @@ CITATION = re.compile(
     r"[^,;.()]{3,80}?)(?=\s+(?:về|V/v|như|đã|ban|có|với|nhằm|yêu|tổ|triển)\b|[,;.:)]|$))?"
     r"(?:,?\s+gửi\s+[^.;]{3,100}?(?=,?\s+(?:V/v|về\s+việc)\s))?"  # "… gửi các Sở … V/v …"
     r"(?:(?:,?\s+(?:về\s+việc|V/v|về)\s+|,\s+(?:thông\s+báo\s+)?(?=kết\s+luận\b)|"
-    r"\s+(?=(?:tổ\s+chức|triển\s+khai|tăng\s+cường|thực\s+hiện|"
+    r",?\s+(?=(?:tổ\s+chức|triển\s+khai|tăng\s+cường|thực\s+hiện|"
     r"hướng\s+dẫn|phòng|đảm\s+bảo|bảo\s+đảm|tạm|điều\s+chỉnh)\b))"
     r"(?P<subject>[^;]{5,400}?)(?=\.\s|\.?$|;|\s+với\s+nội\s+dung))?",
 )

@@ -41,6 +41,8 @@ PAGE = [
     ("return to top", "nút, mục của trang"),
     ("Xem chi tiết trong file đính kèm", "chữ của trang xem tài liệu"),
     ("Xem toàn văn tại đây.", "chữ của trang xem tài liệu"),
+    ("Chi tiết văn bản xem tại đây", "chữ của trang xem tài liệu"),
+    ("253 lần xem", "bộ đếm"), ("1 Đính kèm", "bộ đếm"), ("0 bình luận", "bộ đếm"),
 ]
 DOCUMENT = [
     "- Lưu: VT, NV.", "Nơi nhận:", "Ngày 04/7/2024", "Hòn Đất, ngày 12 tháng 3 năm 2025",
@@ -52,6 +54,7 @@ DOCUMENT = [
     "Truy cập cổng dịch vụ công để nộp hồ sơ trực tuyến.", "Cập nhật danh sách hộ nghèo năm 2025.",
     "Thời gian tiêm phòng: từ ngày 15/5/2025.", "Chào mừng kỷ niệm 80 năm Cách mạng tháng Tám.",
     "Xem chi tiết trong kế hoạch của xã và thực hiện đúng lịch.",
+    "30 ý kiến của cử tri đã được tổng hợp.",
 ]
 
 

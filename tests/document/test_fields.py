@@ -161,6 +161,17 @@ LATER_OTHER = (
      "phân loại chất thải rắn sinh hoạt.\n",
      {"kind": "cong_van", "kind_word": "", "number": "9368", "date": "2023-11-02",
       "issuer": "Bộ Tài nguyên và Môi trường"}),
+    # "Số" in capitals, a space after the Party number's hyphen, its trích yếu after a comma
+    ("Ngày 5/1/2017, Ban Tuyên giáo Trung ương đã ban hành hướng dẫn Số 21- HD/BTGTW, hướng "
+     "dẫn tuyên truyền kỷ niệm các ngày lễ lớn trong năm 2017.\nI. MỤC ĐÍCH, YÊU CẦU\n",
+     {"number": "21", "symbol": "HD/BTGTW", "date": "2017-01-05",
+      "subject": "hướng dẫn tuyên truyền kỷ niệm các ngày lễ lớn trong năm 2017"}),
+    # a number without its ký hiệu, a date without a year
+    ("Tin tức\nHướng dẫn nội dung tuyên truyền tháng 9\nNgày 27/8, Đảng ủy Văn phòng UBND tỉnh "
+     "ban hành Công văn số 468 về việc hướng dẫn nội dung tuyên truyền tháng 9.\nChi tiết văn "
+     "bản xem tại đây\n",
+     {"kind": "cong_van", "number": "468", "symbol": "", "date": None,
+      "issuer": "Đảng ủy Văn phòng UBND tỉnh", "dropped": 2}),
     # a sentence that starts from another document ('Thực hiện …') does not name this one
     (LATER_OTHER, {"kind": "other", "number": "", "symbol": "", "date": None}),
     # a code with its year: the number is the first part, the symbol the last

@@ -71,6 +71,16 @@ def test_a_bold_metadata_row_stays_one_piece_of_the_page():
       ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "")]),
     ("ỦY BAN NHÂN DÂN XÃ TÂN LẬP | Lượt xem: 245 |",
      [("ỦY BAN NHÂN DÂN XÃ TÂN LẬP", ""), ("Lượt xem: 245", "bộ đếm")]),
+    # a row of the page's counters or posting time takes its short cells with it …
+    ("Phòng Trồng trọt | 253 lần xem | 1 Đính kèm | 0 bình luận",
+     [("Phòng Trồng trọt", "dòng thông tin của trang"), ("253 lần xem", "bộ đếm"),
+      ("1 Đính kèm", "bộ đếm"), ("0 bình luận", "bộ đếm")]),
+    ("17/11/2022 | Trồng trọt",
+     [("17/11/2022", "ngày giờ đăng tin"), ("Trồng trọt", "dòng thông tin của trang")]),
+    # … not a header's cell with a number, nor a sentence
+    ("Số: 12/KH-UBND | 22/04/2021", [("Số: 12/KH-UBND", ""), ("22/04/2021", "ngày giờ đăng tin")]),
+    ("22/04/2021 | Các thôn ra quân diệt lăng quăng",
+     [("22/04/2021", "ngày giờ đăng tin"), ("Các thôn ra quân diệt lăng quăng", "")]),
 ])
 def test_pieces_carry_the_reason_they_belong_to_the_page(line, expected):
     assert [(p.text, p.why) for p in pieces(line)] == expected
