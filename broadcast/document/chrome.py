@@ -64,7 +64,7 @@ METADATA_KEYS = (
 )
 METADATA = re.compile(r"(?:^|\|)\s*" + alternation(METADATA_KEYS) + r"\s*(?::|\|)", re.I)
 URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
-FILE_NAME = re.compile(r"^(?:[A-Za-z]:\\|\\\\|/)?(?:[\w.\- ]+[\\/])*[\w.\- ]+\."
+FILE_NAME = re.compile(r"^(?:[A-Za-z]:\\|\\\\|/)?(?:[\w.\- ]+[\\/])*[\w.\- ()]+\."
                        r"(?:docx?|pdf|xlsx?|pptx?|rar|zip|jpe?g|png|gif|html?|aspx?|php)$", re.I)
 PATH = re.compile(r"^[A-Za-z]:\\\S")  # "d:\2011\CV\SVH\T4\Bau cho Vinh Ha Long"
 SEPARATOR = re.compile(r"^[\s\-–—_=*~·•.,;:|/\\#+<>“”\"]*$")

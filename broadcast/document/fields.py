@@ -28,6 +28,7 @@ from broadcast.document.patterns import (
     SOURCE_LINE,
     SUBJECT_VV,
     SYMBOL_KINDS,
+    SYMBOL_LINE,
     UNIT_HEAD,
     UNIT_WORDS,
     UNIT_WORDS_RE,
@@ -54,7 +55,7 @@ GREETING = re.compile(r"^(?:Kính\s+thưa|Thưa)\s+(?:toàn\s+thể\s+)?(?:bà\s
 def read_number(doc: Directive, pieces: list[Piece]) -> None:
     """Number and ký hiệu from the "Số:" line (canonical: 'QĐUBND' → 'QĐ-UBND')."""
     for text in _texts(pieces, "number"):
-        match = NUMBER.match(text) or CODE_LINE.match(text)
+        match = NUMBER.match(text) or CODE_LINE.match(text) or SYMBOL_LINE.match(text)
         if match:
             doc.number = match["number"] or ""
             doc.symbol = read_symbol(match["rest"])[0]
@@ -269,12 +270,21 @@ def _read_lead(doc: Directive, leads: list[str]) -> None:
                             text[lead.end("who"):], re.I)
             if kind and doc.kind == "other" and not doc.kind_word:
                 _set_kind(doc, " ".join(kind[1].split()).upper())
+                doc.subject = doc.subject or _lead_subject(text[lead.end("who") + kind.end():])
             doc.issuer = doc.issuer or " ".join(lead["who"].split())
             when = LEAD_DATE.match(text)
             if when and not doc.date:
                 doc.date = iso_date(when["y"] or when["y2"], when["m"] or when["m2"],
                                     when["d"] or when["d2"])
             return
+
+
+def _lead_subject(rest: str) -> str:
+    """'triển khai "Tháng hành động …" trên địa bàn xã năm 2021,với chủ đề: …' → its first
+    clause, the trích yếu a lead without a number gives."""
+    rest = re.sub(r"^\s*(?:về\s+việc|về|V/v)\s+", " ", rest)
+    clause = re.split(r"[,.;:]\s*(?:với|nhằm|theo|trong\s+đó|qua\s+đó)?|\s+(?:với|nhằm)\s", rest)[0]
+    return clause.strip() if 3 <= words(clause) <= 30 else ""
 
 
 def read_lead_issuer(doc: Directive, preamble: list[str]) -> None:
@@ -330,18 +340,30 @@ def read_kind_subject(doc: Directive, pieces: list[Piece], subject_from: str) ->
             subject = ([rest] if rest else []) + subject
             break
     if subject_from == "title" and subject and not CITATION.match(subject[0]):
-        found = title_kind(subject[0])
+        found = title_kind(subject[0]) or _announced(doc, subject[0])
         if found:
             _set_kind(doc, found[0])
             subject[0] = found[1]
     text = " ".join(" ".join(subject).split())
     vv = SUBJECT_VV.match(text)
     if vv and subject_from == "vv":
-        text = vv["subject"].strip()
+        text = re.sub(r"(?<!\.)\.$", "", vv["subject"].strip())
         subject_from = "vv"
     doc.subject = normal_case(text)
     doc.kind = _guess_kind(doc, subject_from)
     return text
+
+
+def _announced(doc: Directive, title: str) -> tuple[str, str] | None:
+    """A headline 'UBND xã Vĩnh Hưng thông báo về việc niêm yết …': a notice, its issuer and
+    its subject."""
+    lead = LEAD.match(title)
+    said = lead and re.match(r"\s+thông\s+báo\s+(?:về\s+việc\s+|về\s+)?(?=\S)",
+                             title[lead.end("who"):])
+    if not said or not BODY_NAME.match(lead["who"]):
+        return None
+    doc.issuer = doc.issuer or " ".join(lead["who"].split())
+    return "THÔNG BÁO", title[lead.end("who") + said.end():]
 
 
 def _set_kind(doc: Directive, word: str) -> None:

@@ -69,6 +69,7 @@ def normalize(text: str) -> str:
 HEADING_MARK = re.compile(r"^#{1,6}\s*")
 GLUED_DOWNLOAD = re.compile(r"\d\s*(?:tải\s+về|download)\s*[\d.,]+\s*[KM]B", re.I)
 CRAWLED = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+(?=\S)")  # a crawler's stamp before the text
+TIME_AFTER = re.compile(r"(?<=[^\W\d_])\s+\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?$")
 GLUED_TIME = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?=[^\W\d_])")
 PAGE_NUMBER = re.compile(r"^\d{1,3}\.\s+(?=(?:ỦY|UỶ|UBND|CỘNG)\b)")
 
@@ -195,6 +196,16 @@ def _caps_prefix_split(segment: str) -> list[str]:
     return [segment]
 
 
+# A file's name glued after a finished sentence: "… trên toàn địa bàn xã. KH 107.signed.pdf"
+GLUED_FILE = re.compile(r"(?<=[.!?…])\s+(?=[\w.\-]+(?: [\w.\-]+){0,2}\."
+                        r"(?:pdf|docx?|xlsx?|rar|zip)$)", re.I)
+
+
+def _file_off(text: str) -> list[str]:
+    parts = GLUED_FILE.split(text, maxsplit=1)
+    return [p for part in parts for p in _unglue(part)]
+
+
 def _unglue(text: str) -> list[str]:
     """'ngày 13tháng 9' → 'ngày 13 tháng 9'; 'PHÓ CHỦ TỊCHNguyễn Thị Thu' → two pieces, and so
     'TL. CHỦ TỊCH CHÁNH VĂN PHÒNG Nguyễn Thị Thu Hà' (a signature cell on one line)."""
@@ -308,6 +319,9 @@ def _segments(text: str) -> list[tuple[str, str]]:
     if posted:  # "15/03/2020 21:24Cầu Giấy dừng kinh doanh …"
         out.append((posted[0].strip(), "ngày giờ đăng tin"))
         text = text[posted.end():]
+    stamp = TIME_AFTER.search(text)  # "… theo quy định của pháp luật 03/02/2026 11:08"
+    if stamp:
+        return _segments(text[: stamp.start()]) + [(stamp[0].strip(), "ngày giờ đăng tin")]
     shape = chrome.SHAPE.match(text) or (PAGE_NUMBER.match(text) if QUOC_HIEU.search(text)
                                           else None)
     if shape:
@@ -319,7 +333,7 @@ def _segments(text: str) -> list[tuple[str, str]]:
             for part in _place_date_split(segment):
                 for piece in _caps_prefix_split(part):
                     for run in _structure_split(piece, bool(cuts)):
-                        out += [(p, chrome.reason(p) or "") for p in _unglue(run)]
+                        out += [(p, chrome.reason(p) or "") for p in _file_off(run)]
     return _info_row(out) if "|" in text else out
 
 

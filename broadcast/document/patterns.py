@@ -37,6 +37,8 @@ NUMBER_ALONE = re.compile(r"^Số\s*:?$")  # "Số:" with its number on the next
 # A bare number and ký hiệu on a line of its own above a reposted document ("1911/BVHTTDL-VHCS").
 CODE_LINE = re.compile(r"^(?P<number>\d{1,5}[a-zđ]?)(?:/(?:19|20)\d\d)?/"
                        r"(?P<rest>[A-ZĐ][A-ZĐa-z0-9&.]*(?:-[A-ZĐa-z0-9&.]+)+)\.?$")
+# A ký hiệu alone as a page's title over the document ("UBND-KTHT"): a symbol without number.
+SYMBOL_LINE = re.compile(r"^(?P<number>)(?P<rest>[A-ZĐ]{2,8}-[A-ZĐ]{2,10}(?:-[A-ZĐ]{2,10})?)$")
 # Known mixed-case tokens of a ký hiệu ("QĐ-TTg", "TTr-UBND"); the rest are capitals and digits.
 MIXED_CODES = ("TTg", "TTr", "QyĐ", "CTr", "Ttg")
 # Kind codes that open a ký hiệu (Phụ lục III, Nghị định 30/2020/NĐ-CP) and the kind they name.

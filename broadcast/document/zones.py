@@ -39,6 +39,7 @@ from broadcast.document.patterns import (
     SIGNER_TITLES,
     SOURCE_LINE,
     SUBJECT_VV,
+    SYMBOL_LINE,
     TERMINAL,
     TIEU_NGU,
     TIME_LINE,
@@ -154,7 +155,9 @@ def is_sentence(piece: Piece, kind: str) -> bool:
         return False
     if kind == "marker":
         return True
-    if t.endswith(("...", "…")):  # a title a page cut short
+    if kind == "vv":  # "V/v tăng cường …." over a repost is its trích yếu
+        return False
+    if t.endswith(("...", "…")) and words(t) < 40:  # a title a page cut short
         return False
     return ((bool(TERMINAL.search(t)) and words(t) >= 6 and not t.endswith("?"))
             or (bool(OPENER.match(t)) and words(t) >= 8) or words(t) >= 40)
@@ -433,7 +436,8 @@ class Zoner:
         kind_at = next((i for i in range(first) if self.kinds[i] == "kind"
                         or (self.pieces[i].heading and title_kind(self.pieces[i].text))), None)
         lo = 0 if kind_at is None else kind_at + 1
-        titles = [i for i in range(lo, first) if is_title(self.pieces[i], self.kinds[i])]
+        titles = [i for i in range(lo, first) if is_title(self.pieces[i], self.kinds[i])
+                  or self.kinds[i] == "vv"]
         if kind_at is not None:
             self._drop_before(kind_at)
             if titles and len(titles) > 1:  # a site's name under the page's kind word
@@ -480,7 +484,9 @@ class Zoner:
     def _drop_before(self, start: int) -> None:
         """The page before the start is dropped; a bare '1911/BVHTTDL-VHCS' line just above the
         document (at most three pieces up) is its number."""
-        codes = [i for i in range(max(0, start - 3), start) if CODE_LINE.match(self.pieces[i].text)]
+        above = [i for i in range(start) if self.kinds[i] != "chrome"][-3:]
+        codes = [i for i in above if CODE_LINE.match(self.pieces[i].text)
+                 or SYMBOL_LINE.match(self.pieces[i].text)]
         for i in range(start):
             if codes and i == codes[-1]:
                 self.mark(i, "number")
@@ -503,6 +509,10 @@ class Zoner:
                 return self.after_kind(self.subject_at)
             return self.after_kind(i + 1, title=(kind_line(piece.text) or title_kind(piece.text)
                                                  or ("", ""))[1])
+        if kind == "vv" and not is_title(piece, kind):  # "V/v … đường." over the text
+            self.subject_from = "vv"
+            self.mark(i, "subject")
+            return i + 1
         if is_title(piece, kind) and not is_sentence(piece, kind):
             self.subject_from = "title"
             self.mark(i, "subject")

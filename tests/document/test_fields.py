@@ -172,6 +172,26 @@ LATER_OTHER = (
      "bản xem tại đây\n",
      {"kind": "cong_van", "number": "468", "symbol": "", "date": None,
       "issuer": "Đảng ủy Văn phòng UBND tỉnh", "dropped": 2}),
+    # a lead cut short by the page ('…') is still the text; a lead without a number gives the
+    # kind and the trích yếu; a file's name glued after a sentence is the page's
+    ("UBND xã vừa ban hành Kế hoạch triển khai \"Tháng hành động vì an toàn thực phẩm\" trên "
+     "địa bàn xã năm 2021,với chủ đề: “Đảm bảo an toàn thực phẩm”, với mục tiêu: tăng cường "
+     "công tác truyền thông, thông tin chính xác, kịp thời, toàn diện, có trách nhiệm, trung "
+     "thực các vấn đề liên quan đến an toàn thực phẩm. Đề cao vai trò, trách nhiệm của các "
+     "doanh nghiệp...\nĐược biết, Kế hoạch thực hiện trên toàn địa bàn xã. KH 107.signed.pdf\n",
+     {"kind": "ke_hoach", "issuer": "UBND xã", "dropped": 1,
+      "subject": "triển khai \"Tháng hành động vì an toàn thực phẩm\" trên địa bàn xã năm 2021"}),
+    # a ký hiệu alone as the page's title, a V/v line ending with a full stop, a signed file
+    ("UBND-KTHT\n\nĐăng lúc: 11/05/2024 (GMT+7)\n\nV/v không phơi lúa, rơm rạ trên các tuyến "
+     "đường.\n\nHiện nay, người dân các địa phương trên địa bàn huyện đã bắt đầu thu hoạch lúa.\n"
+     "Cv-khong-phoi-lua_signed(10.05.2024_13h51p25)_signed.pdf\n",
+     {"kind": "cong_van", "number": "", "symbol": "UBND-KTHT", "dropped": 2,
+      "subject": "không phơi lúa, rơm rạ trên các tuyến đường"}),
+    # a headline that says who gives notice, its posting time glued after it
+    ("UBND xã Vĩnh Hưng thông báo về việc niêm yết danh sách cử tri 03/02/2026 11:08\nCăn cứ "
+     "các quy định hiện hành về bầu cử, UBND xã niêm yết danh sách cử tri tại nhà văn hóa.\n",
+     {"kind": "thong_bao", "issuer": "UBND xã Vĩnh Hưng", "dropped": 1,
+      "subject": "niêm yết danh sách cử tri"}),
     # a sentence that starts from another document ('Thực hiện …') does not name this one
     (LATER_OTHER, {"kind": "other", "number": "", "symbol": "", "date": None}),
     # a code with its year: the number is the first part, the symbol the last
