@@ -187,7 +187,10 @@ LEAD = re.compile(
 )
 # "…, Ủy ban nhân dân huyện Côn Đảo có ý kiến như sau": a body that speaks inside a sentence.
 SPEAKS = re.compile(
-    r"(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+" + UNIT_WORDS_RE
+    r"(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND|Công\s+an|Trạm\s+Y\s+tế|Đảng\s+(?:ủy|uỷ)|"
+    r"Hội\s+(?:Nông\s+dân|Liên\s+hiệp\s+Phụ\s+nữ|Phụ\s+nữ|Cựu\s+chiến\s+binh|Chữ\s+thập\s+đỏ)|"
+    r"Đoàn\s+Thanh\s+niên|(?:Ủy|Uỷ)\s+ban\s+MTTQ(?:\s+Việt\s+Nam)?|Mặt\s+trận\s+Tổ\s+quốc"
+    r"(?:\s+Việt\s+Nam)?|Ban\s+Chỉ\s+huy\s+Quân\s+sự)\s+" + UNIT_WORDS_RE
     + r"\s+(?P<name>\S+(?:\s+\S+){0,3}?)"
     r"(?=\s+(?:đã\s+)?(?:có\s+ý\s+kiến|thông\s+báo|ban\s+hành|xây\s+dựng|yêu\s+cầu|"
     r"chỉ\s+đạo|đề\s+nghị|tổ\s+chức|hướng\s+dẫn|kêu\s+gọi)\b)"

@@ -103,7 +103,8 @@ KIND_WORDS = {
     "LỜI KÊU GỌI": "other", "GIẤY MỜI": "other", "TỜ TRÌNH": "other", "HƯỚNG DẪN": "other",
     "NGHỊ QUYẾT": "other", "CHƯƠNG TRÌNH": "other", "PHƯƠNG ÁN": "other", "ĐỀ ÁN": "other",
     "QUY CHẾ": "other", "QUY ĐỊNH": "other", "BIÊN BẢN": "other", "THÔNG CÁO": "other",
-    "ĐỀ CƯƠNG": "other", "KẾT LUẬN": "other",
+    "ĐỀ CƯƠNG": "other", "KẾT LUẬN": "other", "ĐỀ CƯƠNG TUYÊN TRUYỀN": "other",
+    "ĐỀ CƯƠNG GIỚI THIỆU": "other",
 }
 KIND_NAMES = {
     "thong_bao": "Thông báo", "ke_hoach": "Kế hoạch", "cong_van": "Công văn",

@@ -418,6 +418,11 @@ def test_the_meeting_a_notice_concludes(preamble, meeting):
     # "UBND xã" without its name says nothing of who it is
     ("Thực hiện Luật Tiếp công dân năm 2013; UBND xã thông báo lịch tiếp công dân định kỳ như "
      "sau:", ""),
+    # other bodies of a commune speak too
+    ("Nhằm phòng ngừa tội phạm lừa đảo trên không gian mạng, Công an xã Cẩm Lạc xây dựng lịch "
+     "tiếp công dân như sau:", "Công an xã Cẩm Lạc"),
+    ("Để nhân dân biết, Hội Nông dân xã Tân Đoàn thông báo lịch tiếp công dân như sau:",
+     "Hội Nông dân xã Tân Đoàn"),
 ])
 def test_the_issuer_a_reposts_text_names(lead, issuer):
     doc = document.parse("Trang chủ\n## Thông báo lịch tiếp công dân tháng 5 năm 2025\n" + lead

@@ -475,3 +475,13 @@ def test_addressees_ending_with_a_comma_or_a_semicolon():
                          "trấn;\n" + ORDER)
     assert doc.addressees == ["Trạm Y tế các xã", "Ủy ban nhân dân các xã, thị trấn"]
     assert doc.preamble == [ORDER.strip()]
+
+
+def test_the_kind_of_an_outline_for_the_loudspeakers_and_its_subject_below():
+    doc = document.parse(
+        "Thứ ba - 13/06/2023 00:37 42 0\nĐỀ CƯƠNG TUYÊN TRUYỀN\nKỷ niệm 75 năm Ngày Chủ tịch "
+        "Hồ Chí Minh\nra Lời kêu gọi thi đua ái quốc (11/6/1948 - 11/6/2023)\n\n"
+        "I. Hoàn cảnh ra đời\nSau Cách mạng tháng Tám năm 1945, thực dân Pháp quay lại.\n")
+    assert (doc.kind, doc.kind_word) == ("other", "Đề cương tuyên truyền")
+    assert doc.subject == ("Kỷ niệm 75 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái "
+                           "quốc (11/6/1948 - 11/6/2023)")
