@@ -12,6 +12,7 @@ from broadcast.document.patterns import (
     AUTHORITY,
     BODY_HEAD,
     CITATION,
+    CODE_DATED,
     CODE_LINE,
     DIEN,
     END_MARK,
@@ -53,12 +54,19 @@ GREETING = re.compile(r"^(?:Kính\s+thưa|Thưa)\s+(?:toàn\s+thể\s+)?(?:bà\s
 
 
 def read_number(doc: Directive, pieces: list[Piece]) -> None:
-    """Number and ký hiệu from the "Số:" line (canonical: 'QĐUBND' → 'QĐ-UBND')."""
+    """Number and ký hiệu from the "Số:" line (canonical: 'QĐUBND' → 'QĐ-UBND'), else from the
+    code a page's link left after the text (with its date)."""
     for text in _texts(pieces, "number"):
         match = NUMBER.match(text) or CODE_LINE.match(text) or SYMBOL_LINE.match(text)
         if match:
             doc.number = match["number"] or ""
             doc.symbol = read_symbol(match["rest"])[0]
+            return
+    for text in _texts(pieces, "reference"):
+        match = CODE_DATED.match(text)
+        if match:
+            doc.number, doc.symbol = match["number"], read_symbol(match["rest"])[0]
+            doc.date = iso_date(match["y"], match["m"], match["d"])
             return
 
 

@@ -201,8 +201,14 @@ GLUED_FILE = re.compile(r"(?<=[.!?…])\s+(?=[\w.\-]+(?: [\w.\-]+){0,2}\."
                         r"(?:pdf|docx?|xlsx?|rar|zip)$)", re.I)
 
 
+# "… một số nội dung sau: 37/UBND-VP ngày 10/1/2022": a link's code glued after the text
+GLUED_CODE = re.compile(r"(?<=[:.])\s+(?=\d{1,5}/[A-ZĐ][^\s]*-[^\s]+\s+ngày\s+"
+                        r"\d{1,2}/\d{1,2}/\d{4}$)")
+
+
 def _file_off(text: str) -> list[str]:
-    parts = GLUED_FILE.split(text, maxsplit=1)
+    parts = [p for part in GLUED_FILE.split(text, maxsplit=1)
+             for p in GLUED_CODE.split(part, maxsplit=1)]
     return [p for part in parts for p in _unglue(part)]
 
 

@@ -37,6 +37,9 @@ NUMBER_ALONE = re.compile(r"^Số\s*:?$")  # "Số:" with its number on the next
 # A bare number and ký hiệu on a line of its own above a reposted document ("1911/BVHTTDL-VHCS").
 CODE_LINE = re.compile(r"^(?P<number>\d{1,5}[a-zđ]?)(?:/(?:19|20)\d\d)?/"
                        r"(?P<rest>[A-ZĐ][A-ZĐa-z0-9&.]*(?:-[A-ZĐa-z0-9&.]+)+)\.?$")
+# A number, ký hiệu and date a page's link leaves after the text ("37/UBND-VP ngày 10/1/2022").
+CODE_DATED = re.compile(r"^(?P<number>\d{1,5}[a-zđ]?)/(?P<rest>[A-ZĐ][A-ZĐa-z0-9&.]*"
+                        r"(?:-[A-ZĐa-z0-9&.]+)+)\s+ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})$")
 # A ký hiệu alone as a page's title over the document ("UBND-KTHT"): a symbol without number.
 SYMBOL_LINE = re.compile(r"^(?P<number>)(?P<rest>[A-ZĐ]{2,8}-[A-ZĐ]{2,10}(?:-[A-ZĐ]{2,10})?)$")
 # Known mixed-case tokens of a ký hiệu ("QĐ-TTg", "TTr-UBND"); the rest are capitals and digits.

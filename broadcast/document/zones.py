@@ -19,6 +19,7 @@ from broadcast.document.patterns import (
     AUTHORITY,
     AUTHORITY_LINE,
     CITATION,
+    CODE_DATED,
     CODE_LINE,
     DATE_ONLY,
     DIEN,
@@ -619,7 +620,8 @@ class Zoner:
         for i in range(body, end):
             if self.kinds[i] == "chrome":
                 self.mark(i, "dropped")
-            elif self.kinds[i] == "source" or self._citation_line(i):
+            elif self.kinds[i] == "source" or self._citation_line(i) or CODE_DATED.match(
+                    self.pieces[i].text):
                 self.mark(i, "reference")
         return body, end
 

@@ -192,6 +192,13 @@ LATER_OTHER = (
      "các quy định hiện hành về bầu cử, UBND xã niêm yết danh sách cử tri tại nhà văn hóa.\n",
      {"kind": "thong_bao", "issuer": "UBND xã Vĩnh Hưng", "dropped": 1,
       "subject": "niêm yết danh sách cử tri"}),
+    # the number, ký hiệu and date a page's link glued after the text
+    ("V/v tăng cường phòng, chống dịch Covid-19\n\nTrước tình hình dịch Covid-19 vẫn diễn biến "
+     "phức tạp, Ủy ban nhân dân huyện yêu cầu các xã thực hiện tốt một số nội dung sau: "
+     "37/UBND-VP ngày 10/1/2022\n",
+     {"number": "37", "symbol": "UBND-VP", "date": "2022-01-10",
+      "preamble": ["Trước tình hình dịch Covid-19 vẫn diễn biến phức tạp, Ủy ban nhân dân huyện "
+                   "yêu cầu các xã thực hiện tốt một số nội dung sau:"]}),
     # a sentence that starts from another document ('Thực hiện …') does not name this one
     (LATER_OTHER, {"kind": "other", "number": "", "symbol": "", "date": None}),
     # a code with its year: the number is the first part, the symbol the last
