@@ -36,11 +36,13 @@ MENU_WORDS = (
     "bản pdf", "bản word", "đóng",
     "close", "top", "home", "login", "search", "rss", "góp ý", "xem tin theo ngày",
     "xem theo ngày", "truy cập", "tin cùng chuyên mục", "tin cùng loại", "tin đã đưa",
-    "return to top", "back to top", "về đầu trang", "lên trên",
+    "return to top", "back to top", "về đầu trang", "lên trên", "e-mail", "captcha",
+    "mã xác nhận", "mã bảo vệ", "thông tin phản hồi", "thông tin ý kiến", "những tin mới hơn",
+    "những tin cũ hơn", "tin mới hơn", "tin cũ hơn", "bình chọn",
 )
 # Headings of the page's list of other news: after the text, the rest of the page follows them.
-ENDERS = re.compile(r"^(?:Các\s+)?(?:tin|bài(?:\s+viết)?|văn\s+bản)\s+(?:tức\s+)?"
-                    r"(?:khác|liên\s+quan|cùng\s+(?:chuyên\s+mục|loại|lĩnh\s+vực)|đã\s+đưa|mới(?:\s+nhất)?|"
+ENDERS = re.compile(r"^(?:Các\s+|Những\s+)?(?:tin|bài(?:\s+viết)?|văn\s+bản)\s+(?:tức\s+)?"
+                    r"(?:khác|mới\s+hơn|cũ\s+hơn|liên\s+quan|cùng\s+(?:chuyên\s+mục|loại|lĩnh\s+vực)|đã\s+đưa|mới(?:\s+nhất)?|"
                     r"đọc\s+nhiều(?:\s+nhất)?|xem\s+nhiều(?:\s+nhất)?)\s*:?$", re.I)
 MENU = re.compile(r"^" + alternation(MENU_WORDS) + r"\s*:?\s*[\d.,]*$", re.I)
 MENU_WORD = re.compile(r"(?<!\w)" + alternation(MENU_WORDS) + r"(?!\w)", re.I)
@@ -60,7 +62,8 @@ METADATA_KEYS = (
     "Tình trạng", "Tình trạng hiệu lực", "Ngày công báo", "Số công báo", "Cấp ban hành",
     "Ngày đăng", "Ngày cập nhật", "Trích yếu", "Người ký duyệt", "Ngày đăng tải", "Tệp đính kèm",
     "File đính kèm", "Đính kèm", "Chức vụ", "Phạm vi", "Thông tin", "Tải file", "Loại File",
-    "Số trang", "Dung lượng", "Nguồn thu thập", "Văn bản gốc",
+    "Số trang", "Dung lượng", "Nguồn thu thập", "Văn bản gốc", "Tập tin đính kèm",
+    "Tài liệu đính kèm",
 )
 METADATA = re.compile(r"(?:^|\|)\s*" + alternation(METADATA_KEYS) + r"\s*(?::|\|)", re.I)
 URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
@@ -79,7 +82,8 @@ POSTED = re.compile(
     re.I,
 )
 UPDATED = re.compile(r"^(?:Ngày\s+|Thời\s+gian\s+)?(?:cập\s+nhật|đăng|đăng\s+tải|đăng\s+lúc|"
-                     r"cập\s+nhật\s+lúc|xuất\s+bản|ngày\s+đăng)\s*[:,]?\s*(?:lúc\s*)?\d", re.I)
+                     r"cập\s+nhật\s+lúc|xuất\s+bản|ngày\s+đăng)\s*[:,]?\s*(?:lúc\s*|ngày\s*)?\d",
+                     re.I)
 AGO = re.compile(r"^\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước$", re.I)
 MARKUP = re.compile(r"^(?:</?\w+[^>]*>?|<!--.*|-->|\{.*\}|intTypePromotion=\d+|!\[[^\]]*\]\([^)]*\)"
                     r"|!\[\]\(\)|\[\d+\])\s*\|?$", re.I)
@@ -94,9 +98,12 @@ VIEWER = re.compile(r"^(?:Nội\s+dung\s+(?:Text|văn\s+bản|chi\s+tiết)\s*:|
                     r"navigation)|Bạn\s+đã\s+không\s+sử\s+dụng|Bấm\s+vào\s+đây|Nhấn\s+vào\s+đây|"
                     r"Thời\s+gian\s+chờ\s*:|Đang\s+tải|Chào\s+mừng\s+(?:quý\s+)?(?:bạn|độc\s+giả|"
                     r"quý\s+vị|quý\s+khách)|Tác\s+giả\s*:|Chi\s+tiết\s+(?:văn\s+bản\s+)?xem\s+tại\s+đây|"
-                    r"Xem\s+(?:chi\s+tiết|toàn\s+văn|nội\s+dung|"
-                    r"văn\s+bản)\s+(?:trong|tại|ở)\s+(?:file|tệp|tập\s+tin|văn\s+bản)?\s*"
-                    r"(?:đính\s+kèm|dưới|đây|bên\s+dưới)\W*$)", re.I)
+                    r"Bình\s+luận\s+của\s+bạn|Ý\s+kiến\s+của\s+bạn|Viết\s+bình\s+luận)", re.I)
+# A link's words: "Xem chi tiết trong file đính kèm", "(Xem nội dung kế hoạch tại đây)".
+LINK_TEXT = re.compile(r"^\(?\s*(?:Xem|Tải)\s+(?:chi\s+tiết|toàn\s+văn|nội\s+dung|văn\s+bản|thêm|"
+                       r"về)(?:\s+[^\s()]+){0,3}?\s+(?:trong|tại|ở)\s+(?:file|tệp|tập\s+tin|"
+                       r"văn\s+bản)?\s*(?:đính\s+kèm|dưới|đây|bên\s+dưới|link|đường\s+link)"
+                       r"\W*$", re.I)
 # Word's drawing shapes left in the text: "straight connector 2Số: 1551 /UBND-VX".
 SHAPE = re.compile(r"^(?:straight\s+(?:arrow\s+)?connector|text\s*box|picture|rectangle|"
                    r"line|group|canvas|oval|shape)\s*\d+\s*", re.I)
@@ -122,7 +129,8 @@ def _metadata(text: str) -> str | None:
 
 
 def _counter(text: str) -> str | None:
-    if COUNTER.match(text) or AGO.match(text) or COUNT_FIRST.match(text):
+    if COUNTER.match(text) or AGO.match(text) or COUNT_FIRST.match(text) or re.fullmatch(
+            r"\d{2,7}", text):  # "16", "281": a share or view count alone on its line
         return "bộ đếm"
     text = text.strip(" |")
     menu = MENU.match(text) or (MENU_WORD.search(text) and not re.search(
@@ -139,7 +147,7 @@ def _markup(text: str) -> str | None:
 
 
 def _viewer(text: str) -> str | None:
-    return "chữ của trang xem tài liệu" if VIEWER.match(text) else None
+    return "chữ của trang xem tài liệu" if VIEWER.match(text) or LINK_TEXT.match(text) else None
 
 
 RULES = (_separator, _markup, _url, _file_name, _metadata, _counter, _posted, _viewer)

@@ -69,7 +69,12 @@ def normalize(text: str) -> str:
 HEADING_MARK = re.compile(r"^#{1,6}\s*")
 GLUED_DOWNLOAD = re.compile(r"\d\s*(?:tải\s+về|download)\s*[\d.,]+\s*[KM]B", re.I)
 CRAWLED = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+(?=\S)")  # a crawler's stamp before the text
-TIME_AFTER = re.compile(r"(?<=[^\W\d_])\s+\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?$")
+TIME_AFTER = re.compile(
+    r"(?:\s+|(?<=[^\W\d_]))(?:Cập\s*nhật|Đăng(?:\s*(?:ngày|lúc))?)\s*:?\s*\d{1,2}[/.\-]\d{1,2}"
+    r"[/.\-]\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"  # "… năm 2021 Cập nhật05-02-2021 09:29"
+    r"|(?<=[^\W\d_])\s+\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?$")
+# A site's address as the tag of a lead: "(hocmon.gov.vn) Theo Công văn số …"
+SITE_TAG = re.compile(r"^\((?:[\w\-]+\.)+(?:vn|com|net|org)\)\s*[-–]?\s*(?=\S)", re.I)
 GLUED_TIME = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?=[^\W\d_])")
 PAGE_NUMBER = re.compile(r"^\d{1,3}\.\s+(?=(?:ỦY|UỶ|UBND|CỘNG)\b)")
 
@@ -321,9 +326,10 @@ def _segments(text: str) -> list[tuple[str, str]]:
     if GLUED_DOWNLOAD.search(text):
         return [(text, "chữ của trang tải tài liệu")]
     out: list[tuple[str, str]] = []
-    posted = GLUED_TIME.match(text) or CRAWLED.match(text)
+    posted = GLUED_TIME.match(text) or CRAWLED.match(text) or SITE_TAG.match(text)
     if posted:  # "15/03/2020 21:24Cầu Giấy dừng kinh doanh …"
-        out.append((posted[0].strip(), "ngày giờ đăng tin"))
+        out.append((posted[0].strip(), "địa chỉ web" if posted.re is SITE_TAG
+                    else "ngày giờ đăng tin"))
         text = text[posted.end():]
     stamp = TIME_AFTER.search(text)  # "… theo quy định của pháp luật 03/02/2026 11:08"
     if stamp:

@@ -43,6 +43,12 @@ PAGE = [
     ("Xem toàn văn tại đây.", "chữ của trang xem tài liệu"),
     ("Chi tiết văn bản xem tại đây", "chữ của trang xem tài liệu"),
     ("253 lần xem", "bộ đếm"), ("1 Đính kèm", "bộ đếm"), ("0 bình luận", "bộ đếm"),
+    ("16", "bộ đếm"), ("Đăng ngày 06/04/2017", "ngày giờ đăng tin"),
+    ("11:08 | 10/02/2018 Print   E-mail", "nút, mục của trang"),
+    ("Tập tin đính kèm: chithi BBT 13.2.pdf", "bảng thông tin của trang"),
+    ("Những tin cũ hơn", "nút, mục của trang"), ("THÔNG TIN PHẢN HỒI", "nút, mục của trang"),
+    ("(Xem nội dung kế hoạch tại đây)", "chữ của trang xem tài liệu"),
+    ("Bình luận của bạn về bài viết...", "chữ của trang xem tài liệu"),
 ]
 DOCUMENT = [
     "- Lưu: VT, NV.", "Nơi nhận:", "Ngày 04/7/2024", "Hòn Đất, ngày 12 tháng 3 năm 2025",
@@ -54,7 +60,8 @@ DOCUMENT = [
     "Truy cập cổng dịch vụ công để nộp hồ sơ trực tuyến.", "Cập nhật danh sách hộ nghèo năm 2025.",
     "Thời gian tiêm phòng: từ ngày 15/5/2025.", "Chào mừng kỷ niệm 80 năm Cách mạng tháng Tám.",
     "Xem chi tiết trong kế hoạch của xã và thực hiện đúng lịch.",
-    "30 ý kiến của cử tri đã được tổng hợp.",
+    "30 ý kiến của cử tri đã được tổng hợp.", "5", "Đăng ký tạm trú tại Công an xã.",
+    "Xem xét, giải quyết các kiến nghị tại đây theo quy định.",
 ]
 
 

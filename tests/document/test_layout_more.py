@@ -79,6 +79,13 @@ def test_a_bold_metadata_row_stays_one_piece_of_the_page():
      [("17/11/2022", "ngày giờ đăng tin"), ("Trồng trọt", "dòng thông tin của trang")]),
     # … not a header's cell with a number, nor a sentence
     ("Số: 12/KH-UBND | 22/04/2021", [("Số: 12/KH-UBND", ""), ("22/04/2021", "ngày giờ đăng tin")]),
+    # a posting time glued after a headline, a site's address as a lead's tag
+    ("Thông báo treo cờ và nghỉ Tết năm 2021 Cập nhật05-02-2021 09:29",
+     [("Thông báo treo cờ và nghỉ Tết năm 2021", ""),
+      ("Cập nhật05-02-2021 09:29", "ngày giờ đăng tin")]),
+    ("(hocmon.gov.vn) Theo Công văn số 3517/UBND ngày 18/7/2022, UBND huyện đề nghị các xã.",
+     [("(hocmon.gov.vn)", "địa chỉ web"),
+      ("Theo Công văn số 3517/UBND ngày 18/7/2022, UBND huyện đề nghị các xã.", "")]),
     ("22/04/2021 | Các thôn ra quân diệt lăng quăng",
      [("22/04/2021", "ngày giờ đăng tin"), ("Các thôn ra quân diệt lăng quăng", "")]),
 ])
