@@ -42,7 +42,7 @@ MENU_WORDS = (
 )
 # Headings of the page's list of other news: after the text, the rest of the page follows them.
 ENDERS = re.compile(r"^(?:Các\s+|Những\s+)?(?:tin|bài(?:\s+viết)?|văn\s+bản)\s+(?:tức\s+)?"
-                    r"(?:khác|mới\s+hơn|cũ\s+hơn|liên\s+quan|cùng\s+(?:chuyên\s+mục|loại|lĩnh\s+vực)|đã\s+đưa|mới(?:\s+nhất)?|"
+                    r"(?:khác|mới\s+hơn|cũ\s+hơn|mới\s+đăng|đã\s+đăng|liên\s+quan|cùng\s+(?:chuyên\s+mục|loại|lĩnh\s+vực)|đã\s+đưa|mới(?:\s+nhất)?|"
                     r"đọc\s+nhiều(?:\s+nhất)?|xem\s+nhiều(?:\s+nhất)?)\s*:?$", re.I)
 MENU = re.compile(r"^" + alternation(MENU_WORDS) + r"\s*:?\s*[\d.,]*$", re.I)
 MENU_WORD = re.compile(r"(?<!\w)" + alternation(MENU_WORDS) + r"(?!\w)", re.I)
@@ -54,7 +54,7 @@ COUNTER = re.compile(r"^(?:Views?(?:\s+count)?|Lượt\s+(?:xem|truy\s+cập|t�
 # "253 lần xem", "1 Đính kèm", "0 bình luận": a count before its word
 COUNT_FIRST = re.compile(r"^[\d.,]+\s+(?:lần\s+xem|lượt\s+(?:xem|truy\s+cập|thích|chia\s+sẻ|tải)|"
                          r"bình\s+luận|ý\s+kiến|đính\s+kèm|tệp\s+đính\s+kèm|views?|comments?|"
-                         r"likes?)$", re.I)
+                         r"likes?|liên\s+quan\s*(?:Gốc)?)$", re.I)
 # Keys of a legal site's attribute table ("Số hiệu: 155/KH-UBND Loại văn bản: Văn bản khác").
 METADATA_KEYS = (
     "Số hiệu", "Ký hiệu", "Loại văn bản", "Ngày ban hành", "Ngày có hiệu lực", "Ngày hiệu lực",
@@ -75,10 +75,11 @@ SEPARATOR = re.compile(r"^[\s\-–—_=*~·•.,;:|/\\#+<>“”\"]*$")
 _DMY = r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
 _TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
 POSTED = re.compile(
-    r"^(?:(?:Thứ\s+\w+|Chủ\s+nhật|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"^(?:Print\s+|In\s+bài\s+)?(?:(?:Thứ\s+\w+|Chủ\s+nhật|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"\s*[,\-–]?\s*(?:ngày\s+)?)?(?:(?:Ngày\s+)?(?:đăng|cập\s+nhật|đăng\s+tải|xuất\s+bản|viết)"
     r"\s*:?\s*)?(?:\(?(?:" + _DMY + "|" + _TIME + r")\)?[\s,\-|–]*)+(?:\(?GMT\s*[+\-]?\s*\d*\)?)?"
-    r"(?:\s+\d+){0,3}$|^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|^Ngày\s+" + _DMY + r"\s+" + _TIME + "$",
+    r"(?:\s+\d+){0,3}(?:\s+Gốc)?$|^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}"
+    r"|^Ngày\s+" + _DMY + r"\s+" + _TIME + "$",
     re.I,
 )
 UPDATED = re.compile(r"^(?:Ngày\s+|Thời\s+gian\s+)?(?:cập\s+nhật|đăng|đăng\s+tải|đăng\s+lúc|"
@@ -99,17 +100,33 @@ VIEWER = re.compile(r"^(?:Nội\s+dung\s+(?:Text|văn\s+bản|chi\s+tiết)\s*:|
                     r"Thời\s+gian\s+chờ\s*:|Đang\s+tải|Chào\s+mừng\s+(?:quý\s+)?(?:bạn|độc\s+giả|"
                     r"quý\s+vị|quý\s+khách)|Tác\s+giả\s*:|Chi\s+tiết\s+(?:văn\s+bản\s+)?xem\s+tại\s+đây|"
                     r"Bình\s+luận\s+của\s+bạn|Ý\s+kiến\s+của\s+bạn|Viết\s+bình\s+luận)", re.I)
+# A portal's footer, its comment form, its widgets: the page again after the text.
+PORTAL = re.compile(
+    r"^(?:(?:Trụ\s+sở|Chỉ\s+đạo\s+trực\s+tiếp|Chịu\s+trách\s+nhiệm(?:\s+chính|\s+nội\s+dung)?|"
+    r"Cơ\s+quan\s+chủ\s+quản|Giấy\s+phép(?:\s+số)?|Trưởng\s+ban\s+biên\s+tập)\s*:|"
+    r"(?:Họ\s+(?:và\s+)?tên|Tiêu\s+đề|Nội\s+dung)\s*:?\s*(?:\(\)|\*)\s*$|"
+    r"(?:Số\s+điện\s+thoại|Họ\s+(?:và\s+)?tên)\s*:?\s*$|Mã\s+(?:xác\s+nhận|bảo\s+mật)|"
+    r"QR\s*Code|Mã\s+QR|Chúng\s+tôi\s+trên\s+mạng\s+xã\s+hội|Tiện\s+ích\s+thông\s+tin$|"
+    r"Nguồn\s+tin$|Các\s+bài\s+(?:mới|đã)\s+đăng|Bài\s+viết\s+xem$|Viết\s+bình\s+luận|"
+    r"image\s+advertisement|Chọn\s+ngày\s*:?$|Cổng\s+thông\s+tin(?:\s+\S+){0,9}$)", re.I)
 # A link's words: "Xem chi tiết trong file đính kèm", "(Xem nội dung kế hoạch tại đây)".
 LINK_TEXT = re.compile(r"^\(?\s*(?:Xem|Tải)\s+(?:chi\s+tiết|toàn\s+văn|nội\s+dung|văn\s+bản|thêm|"
                        r"về)(?:\s+[^\s()]+){0,3}?\s+(?:trong|tại|ở)\s+(?:file|tệp|tập\s+tin|"
                        r"văn\s+bản)?\s*(?:đính\s+kèm|dưới|đây|bên\s+dưới|link|đường\s+link)"
-                       r"\W*$", re.I)
+                       r"\W*$|^(?:Nội\s+dung\s+)?(?:chi\s+tiết|toàn\s+văn)\s+(?:văn\s+bản\s+)?xem\s+"
+                       r"(?:tại\s+đây|(?:trong\s+|tại\s+)?(?:tệp|file|tập\s+tin)\s+đính\s+kèm)\W*$",
+                       re.I)
 # Word's drawing shapes left in the text: "straight connector 2Số: 1551 /UBND-VX".
 SHAPE = re.compile(r"^(?:straight\s+(?:arrow\s+)?connector|text\s*box|picture|rectangle|"
                    r"line|group|canvas|oval|shape)\s*\d+\s*", re.I)
 
 
+DOMAIN = re.compile(r"^\(?(?:[\w\-]+\.)+(?:vn|com|net|org|info)\)?$", re.I)
+
+
 def _url(text: str) -> str | None:
+    if DOMAIN.match(text):  # "baotuyenquang.com.vn" under a repost
+        return "địa chỉ web"
     match = URL.search(text)
     if match and len(text) - len(match[0]) <= 20 and words(text) <= 5:
         return "địa chỉ web"
@@ -147,6 +164,8 @@ def _markup(text: str) -> str | None:
 
 
 def _viewer(text: str) -> str | None:
+    if PORTAL.match(text) and words(text) <= 30:
+        return "chân trang, ô bình luận của trang"
     return "chữ của trang xem tài liệu" if VIEWER.match(text) or LINK_TEXT.match(text) else None
 
 

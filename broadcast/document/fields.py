@@ -282,7 +282,7 @@ def _read_lead(doc: Directive, leads: list[str]) -> None:
             if kind and doc.kind == "other" and not doc.kind_word:
                 _set_kind(doc, " ".join(kind[1].split()).upper())
                 doc.subject = doc.subject or _lead_subject(text[lead.end("who") + kind.end():])
-            doc.issuer = doc.issuer or " ".join(lead["who"].split())
+            doc.issuer = doc.issuer or body_only(lead["who"])
             when = LEAD_DATE.match(text)
             if when and not doc.date:
                 doc.date = iso_date(when["y"] or when["y2"], when["m"] or when["m2"],
@@ -298,6 +298,28 @@ def _lead_subject(rest: str) -> str:
     return clause.strip() if 3 <= words(clause) <= 30 else ""
 
 
+_SURNAMES = ("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào "
+             "Trịnh Mai Trương Lâm Lương Tô Cao Phùng Chu Đoàn Tạ Vương Kiều Hứa Quách Triệu "
+             "Nông Lò Lưu Thân Từ Khổng Mạc Lục Hầu Giang Tăng Doãn Âu")
+SURNAMES = frozenset(_SURNAMES.split())
+
+
+def body_only(who: str) -> str:
+    """'UBND xã Chí Minh trân trọng' → 'UBND xã Chí Minh'; 'UBND TP Hà Nội Trần Sỹ Thanh' →
+    'UBND TP Hà Nội': the body, without the words of the sentence or the person after it."""
+    tokens = who.split()
+    unit = next((i for i, t in enumerate(tokens) if re.fullmatch(
+        UNIT_WORDS_RE + r"|TP\.?|TX\.?", t, re.I)), None)
+    if unit is None or unit + 1 >= len(tokens) or not tokens[unit + 1][:1].isupper():
+        return " ".join(tokens)
+    end = unit + 1
+    while end < len(tokens) and (tokens[end][:1].isupper() or tokens[end] in "-–"):
+        end += 1
+    person = next((i for i in range(unit + 2, end - 1) if tokens[i] in SURNAMES
+                   and end - i >= 3), None)  # a full name has three words or more
+    return " ".join(tokens[:person or end])
+
+
 def read_lead_issuer(doc: Directive, preamble: list[str]) -> None:
     """'Ủy ban nhân dân xã Tân Đoàn thông báo …': the body that speaks, when no header said."""
     if doc.issuer:
@@ -307,7 +329,7 @@ def read_lead_issuer(doc: Directive, preamble: list[str]) -> None:
             lead = LEAD.match(sentence)
             if lead and BODY_NAME.match(lead["who"]) and re.search(
                     r"\b" + UNIT_WORDS_RE + r"\s+[" + UP + "]", lead["who"]):
-                doc.issuer = " ".join(lead["who"].split())
+                doc.issuer = body_only(lead["who"])
                 return
             speaks = SPEAKS.search(sentence)
             if speaks and all(w[:1].isupper() for w in speaks["name"].split()):
@@ -373,7 +395,7 @@ def _announced(doc: Directive, title: str) -> tuple[str, str] | None:
                              title[lead.end("who"):])
     if not said or not BODY_NAME.match(lead["who"]):
         return None
-    doc.issuer = doc.issuer or " ".join(lead["who"].split())
+    doc.issuer = doc.issuer or body_only(lead["who"])
     return "THÔNG BÁO", title[lead.end("who") + said.end():]
 
 

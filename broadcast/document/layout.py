@@ -72,9 +72,11 @@ CRAWLED = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+(?=\S)")  # a crawler's st
 TIME_AFTER = re.compile(
     r"(?:\s+|(?<=[^\W\d_]))(?:Cập\s*nhật|Đăng(?:\s*(?:ngày|lúc))?)\s*:?\s*\d{1,2}[/.\-]\d{1,2}"
     r"[/.\-]\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"  # "… năm 2021 Cập nhật05-02-2021 09:29"
-    r"|(?<=[^\W\d_])\s+\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?$")
+    r"|(?<=[^\W\d_])\s+\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?$"
+    r"|\s+\(\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{4}\)$")  # "… thiên tai (09:36 13/12/2019)"
 # A site's address as the tag of a lead: "(hocmon.gov.vn) Theo Công văn số …"
-SITE_TAG = re.compile(r"^\((?:[\w\-]+\.)+(?:vn|com|net|org)\)\s*[-–]?\s*(?=\S)", re.I)
+SITE_TAG = re.compile(r"^(?:\((?:[\w\-]+\.)+(?:vn|com|net|org)\)\s*[-–]?\s*|[A-ZĐ]{2,6}\s+[-–]\s+)"
+                      r"(?=[A-ZĐ]\S*(?:\s+\S+){6})")  # "(hocmon.gov.vn) ", "HNP - " before a lead
 GLUED_TIME = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?=[^\W\d_])")
 PAGE_NUMBER = re.compile(r"^\d{1,3}\.\s+(?=(?:ỦY|UỶ|UBND|CỘNG)\b)")
 

@@ -165,7 +165,8 @@ CITATION = re.compile(
     r"(?:,?\s+gửi\s+[^.;]{3,100}?(?=,?\s+(?:V/v|về\s+việc)\s))?"  # "… gửi các Sở … V/v …"
     r"(?:(?:,?\s+(?:về\s+việc|V/v|về)\s+|,\s+(?:thông\s+báo\s+)?(?=kết\s+luận\b)|"
     r",?\s+(?=(?:tổ\s+chức|triển\s+khai|tăng\s+cường|thực\s+hiện|"
-    r"hướng\s+dẫn|phòng|đảm\s+bảo|bảo\s+đảm|tạm|điều\s+chỉnh)\b))"
+    r"hướng\s+dẫn|phòng|đảm\s+bảo|bảo\s+đảm|tạm|điều\s+chỉnh|công\s+bố|phê\s+duyệt|thành\s+lập|"
+    r"kiện\s+toàn|dừng|treo)\b))"
     r"(?P<subject>[^;]{5,400}?)(?=\.\s|\.?$|;|\s+với\s+nội\s+dung))?",
 )
 # What makes a citation the document itself, not another one it refers to: the lead says this

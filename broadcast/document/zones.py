@@ -584,7 +584,8 @@ class Zoner:
         footer, the page's list of other news ('Các tin khác') ends the text."""
         if end == len(self.pieces):
             heads = [i for i in range(start, end) if self.kinds[i] == "chrome"
-                     and ENDERS.match(self.pieces[i].text.strip(" |"))]
+                     and (ENDERS.match(self.pieces[i].text.strip(" |"))
+                          or self.pieces[i].why.startswith("chân trang"))]
             for i in range(heads[0] if heads else end, end):
                 self.mark(i, "dropped", TRAILING)
             end = heads[0] if heads else end
@@ -597,7 +598,9 @@ class Zoner:
             piece, kind = self.pieces[j - 1], self.kinds[j - 1]
             t = piece.text
             short = (words(t) <= 6 and not is_caps(t)) or words(t) <= 2  # "Đánh giá", "P.TH"
-            if kind == "chrome" or (short and kind in ("text", "name", "caps") and t[:1].isupper()
+            login = words(t) <= 3 and t.islower()  # "btv chiminh": who typed it in
+            if kind == "chrome" or login or (short and kind in ("text", "name", "caps")
+                                             and t[:1].isupper()
                                     and not any(ch.isdigit() for ch in t)
                                     and not re.search(r"[;:!?,]$|[^.A-ZĐ]\.$", t)):
                 self.mark(j - 1, "dropped", TRAILING)

@@ -49,6 +49,15 @@ PAGE = [
     ("Những tin cũ hơn", "nút, mục của trang"), ("THÔNG TIN PHẢN HỒI", "nút, mục của trang"),
     ("(Xem nội dung kế hoạch tại đây)", "chữ của trang xem tài liệu"),
     ("Bình luận của bạn về bài viết...", "chữ của trang xem tài liệu"),
+    ("Nội dung chi tiết xem tệp đính kèm.", "chữ của trang xem tài liệu"),
+    ("Trụ sở: 12 Lê Lai, Hoàn Kiếm, Hà Nội", "chân trang, ô bình luận của trang"),
+    ("Chỉ đạo trực tiếp: TRƯƠNG VIỆT DŨNG, Chánh Văn phòng", "chân trang, ô bình luận của trang"),
+    ("Họ tên:()", "chân trang, ô bình luận của trang"),
+    ("Mã xác nhận:         Lấy lại mã bảo mật", "chân trang, ô bình luận của trang"),
+    ("QR Code image advertisement", "chân trang, ô bình luận của trang"),
+    ("CỔNG THÔNG TIN ĐIỀU HÀNH UBND THÀNH PHỐ HÀ NỘI", "chân trang, ô bình luận của trang"),
+    ("baotuyenquang.com.vn", "địa chỉ web"), ("1 liên quanGốc", "bộ đếm"),
+    ("Print Thứ bảy, 08/02/2020 17:16 Gốc", "ngày giờ đăng tin"),
 ]
 DOCUMENT = [
     "- Lưu: VT, NV.", "Nơi nhận:", "Ngày 04/7/2024", "Hòn Đất, ngày 12 tháng 3 năm 2025",
@@ -62,6 +71,8 @@ DOCUMENT = [
     "Xem chi tiết trong kế hoạch của xã và thực hiện đúng lịch.",
     "30 ý kiến của cử tri đã được tổng hợp.", "5", "Đăng ký tạm trú tại Công an xã.",
     "Xem xét, giải quyết các kiến nghị tại đây theo quy định.",
+    "Nội dung:", "Tiêu đề của hội thi là “Chung tay phòng chống dịch”.",
+    "Cổng thông tin điện tử của xã đăng tải đầy đủ lịch tiếp công dân để nhân dân theo dõi.",
 ]
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from broadcast import document
 from broadcast.document import fields
+from broadcast.document.fields import body_only
 from broadcast.document.model import Directive, Piece
 
 
@@ -199,6 +200,12 @@ LATER_OTHER = (
      {"number": "37", "symbol": "UBND-VP", "date": "2022-01-10",
       "preamble": ["Trước tình hình dịch Covid-19 vẫn diễn biến phức tạp, Ủy ban nhân dân huyện "
                    "yêu cầu các xã thực hiện tốt một số nội dung sau:"]}),
+    # what a decision does, right after its number; the page's print line and QR code
+    ("Print Thứ bảy, 08/02/2020 17:16 Gốc\n\nNgày 7/2/2020, UBND thành phố ban hành Quyết định "
+     "số 268/QĐ-UBND công bố hết dịch tả lợn châu Phi trên địa bàn ba huyện.\n\nQuyết định có "
+     "hiệu lực kể từ ngày ký.\n\nQR Code\n",
+     {"kind": "quyet_dinh", "number": "268", "date": "2020-02-07", "dropped": 2,
+      "subject": "công bố hết dịch tả lợn châu Phi trên địa bàn ba huyện"}),
     # a sentence that starts from another document ('Thực hiện …') does not name this one
     (LATER_OTHER, {"kind": "other", "number": "", "symbol": "", "date": None}),
     # a code with its year: the number is the first part, the symbol the last
@@ -463,3 +470,16 @@ def test_the_issuer_a_reposts_text_names(lead, issuer):
 def test_who_issued_a_repost_or_a_cong_dien(text, expected):
     doc = document.parse(text)
     assert {key: getattr(doc, key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(("who", "body"), [
+    ("UBND xã Chí Minh trân trọng", "UBND xã Chí Minh"),  # the sentence goes on after the name
+    ("UBND TP Hà Nội Trần Sỹ Thanh", "UBND TP Hà Nội"),  # the chairman who signed it
+    ("UBND huyện Hoàng Su Phì", "UBND huyện Hoàng Su Phì"),  # a place that starts like a name
+    ("UBND huyện Lê Thủy", "UBND huyện Lê Thủy"),
+    ("Ban Tuyên giáo Tỉnh ủy Trà Vinh", "Ban Tuyên giáo Tỉnh ủy Trà Vinh"),
+    ("UBND tỉnh Bà Rịa - Vũng Tàu", "UBND tỉnh Bà Rịa - Vũng Tàu"),
+    ("UBND huyện", "UBND huyện"),
+])
+def test_a_leads_body_without_the_words_after_it(who, body):
+    assert body_only(who) == body

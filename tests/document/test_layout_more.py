@@ -86,6 +86,12 @@ def test_a_bold_metadata_row_stays_one_piece_of_the_page():
     ("(hocmon.gov.vn) Theo Công văn số 3517/UBND ngày 18/7/2022, UBND huyện đề nghị các xã.",
      [("(hocmon.gov.vn)", "địa chỉ web"),
       ("Theo Công văn số 3517/UBND ngày 18/7/2022, UBND huyện đề nghị các xã.", "")]),
+    ("HNP - Trong nội dung Công văn số 14/QPCTT, Quỹ Phòng, chống thiên tai đề nghị các quận.",
+     [("HNP -", "địa chỉ web"),
+      ("Trong nội dung Công văn số 14/QPCTT, Quỹ Phòng, chống thiên tai đề nghị các quận.", "")]),
+    ("Còn 9 quận, huyện chưa nộp Quỹ Phòng chống thiên tai (09:36 13/12/2019)",
+     [("Còn 9 quận, huyện chưa nộp Quỹ Phòng chống thiên tai", ""),
+      ("(09:36 13/12/2019)", "ngày giờ đăng tin")]),
     ("22/04/2021 | Các thôn ra quân diệt lăng quăng",
      [("22/04/2021", "ngày giờ đăng tin"), ("Các thôn ra quân diệt lăng quăng", "")]),
 ])
