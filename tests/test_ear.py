@@ -125,6 +125,22 @@ def test_a_repost_lead_that_names_the_document_is_said_once():
         "Ngày 08/5/2025")
 
 
+@pytest.mark.parametrize("lead", [
+    # the lead says what is asked, and no trích yếu was found for the bài's own lead to say
+    "Chủ tịch UBND TP Hà Nội vừa ký ban hành Công điện số 14/CĐ-UBND yêu cầu các sở, ngành và "
+    "chủ tịch UBND các phường, xã chủ động ứng phó với siêu bão, mưa lớn, lũ quét, sạt lở đất.",
+    # the lead says much more than its trích yếu
+    "Ngày 16/01/2019, UBND huyện Phú Lộc đã ban hành Kế hoạch số 169/KH-UBND về việc tổ chức các "
+    "hoạt động mừng Đảng, mừng Xuân; các hoạt động tập trung vào tuyên truyền chào mừng kỷ niệm "
+    "89 năm Ngày thành lập Đảng, tổ chức các hoạt động văn hóa, thể dục thể thao, trò chơi dân "
+    "gian, giải trí vui xuân phù hợp với truyền thống của từng địa phương như giao hữu bóng đá, "
+    "đua thuyền, kéo co.",
+])
+def test_a_repost_lead_that_says_more_than_who_issued_it_is_kept(lead):
+    aired = ear.for_air(document.parse("Tin tức\n" + lead + "\n"))
+    assert lead in [*aired.preamble, aired.closing]
+
+
 def test_a_paragraph_after_its_legal_basis_keeps_what_it_says():
     said = ear.after_basis("Căn cứ Luật Thú y ngày 19/6/2015; Kế hoạch số 45/KH-UBND. Ngày "
                            "8/5/2025, xã tổ chức tiêm phòng.")

@@ -15,6 +15,7 @@ from broadcast.document.patterns import (
     LETTERED,
     MARKER,
     NUMBERED,
+    OPENER,
     ROMAN,
     TERMINAL,
     is_caps,
@@ -51,6 +52,8 @@ def _wrapped(prev: str, piece: Piece, last: str = "") -> bool:
         # "… trong năm" / "2015 tình hình …", "(108.263), …", "ngày 17/01/2023 …"
         return not prev.endswith((".", "!", "?")) or prev.endswith(("TP.", "v.v."))
     if TERMINAL.search(prev) or piece.gap or is_caps(text) != is_caps(prev):
+        return False
+    if OPENER.match(text) and not _runs_on(prev):  # "… Kỷ Hợi 2019" / "Theo đó, các hoạt động …"
         return False
     return words(prev) >= 8 and (len(last or prev) <= WRAP_WIDTH or _runs_on(prev))
 

@@ -74,6 +74,9 @@ LONG = "Thực hiện chỉ đạo của UBND huyện về phòng, chống bện
      [WHOLE + " trực tuyến, TTHC giao dịch thanh toán trực tuyến."]),
     ([piece(WHOLE + " ngày 17/01/2023 của"), piece("UBND huyện; đồng thời tham mưu.")],
      [WHOLE + " ngày 17/01/2023 của UBND huyện; đồng thời tham mưu."]),
+    # a sentence that opens a paragraph starts anew after a line without its full stop
+    ([piece(LONG), piece("Theo đó, các hộ đưa chó, mèo đi tiêm phòng tại nhà văn hóa thôn.")],
+     [LONG, "Theo đó, các hộ đưa chó, mèo đi tiêm phòng tại nhà văn hóa thôn."]),
     # a Markdown heading is its own paragraph
     ([piece(LONG), piece("Kết quả tiêm phòng đợt 1", heading=True)],
      [LONG, "Kết quả tiêm phòng đợt 1"]),
