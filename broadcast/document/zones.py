@@ -184,6 +184,7 @@ class Zoner:
     """Assigns a part to every piece, from the top down."""
 
     def __init__(self, pieces: list[Piece]) -> None:
+        self.reposted = False
         self.pieces = pieces
         self.kinds = [shape(p) for p in pieces]
         self.subject_from = ""  # "kind", "vv", "title" or "caps": where the subject was found
@@ -612,6 +613,7 @@ class Zoner:
     def run(self) -> tuple[int, int]:
         """Assign header and footer parts; return the (start, end) of the document's text."""
         start = self.header_start()
+        self.reposted = start is None
         if start is not None:
             self._drop_before(start)
             body = self.header(start)
@@ -629,10 +631,13 @@ class Zoner:
         return body, end
 
     def _citation_line(self, i: int) -> bool:
-        """A line that only names the document reposted ("Thông báo số 217/TB-UBND ngày …")."""
+        """A line that only names the document reposted ("Thông báo số 217/TB-UBND ngày …"),
+        not a line of a document's own text that a narrow page wrapped there."""
         text = self.pieces[i].text
         match = CITATION.match(text)
-        return bool(match) and len(text) - match.end() <= 3 and words(text) <= 25
+        following = self.pieces[i + 1].text if i + 1 < len(self.pieces) else ""
+        return (self.reposted and bool(match) and len(text) - match.end() <= 3
+                and words(text) <= 25 and not following[:1].islower())
 
 
 def assign(pieces: list[Piece]) -> tuple[int, int, str]:

@@ -485,3 +485,15 @@ def test_the_kind_of_an_outline_for_the_loudspeakers_and_its_subject_below():
     assert (doc.kind, doc.kind_word) == ("other", "Đề cương tuyên truyền")
     assert doc.subject == ("Kỷ niệm 75 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái "
                            "quốc (11/6/1948 - 11/6/2023)")
+
+
+def test_a_citation_on_its_own_line_in_a_documents_text_is_read():
+    """A narrow page wrapped 'Chỉ thị số 31/CT-UBND ngày 05/11/2021' onto its own line inside
+    a plan with a header: it is the plan's text, not the identification of a repost."""
+    doc = document.parse(
+        "ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\nSố: 35/KH-UBND\nTân Lập, ngày 27 tháng 01 năm 2022\n"
+        "KẾ HOẠCH\nPhòng, chống dịch bệnh năm 2022\n\nThực hiện Kế hoạch của huyện và\n"
+        "Chỉ thị số 31/CT-UBND ngày 05/11/2021\ncủa Chủ tịch UBND tỉnh, UBND xã xây dựng kế "
+        "hoạch như sau:\n\n1. Tuyên truyền trên loa truyền thanh của xã.\n")
+    assert doc.preamble == ["Thực hiện Kế hoạch của huyện và Chỉ thị số 31/CT-UBND ngày "
+                            "05/11/2021 của Chủ tịch UBND tỉnh, UBND xã xây dựng kế hoạch như sau:"]
