@@ -55,7 +55,7 @@ def _wrapped(prev: str, piece: Piece, last: str = "") -> bool:
         return False
     if OPENER.match(text) and not _runs_on(prev):  # "… Kỷ Hợi 2019" / "Theo đó, các hoạt động …"
         return False
-    return words(prev) >= 8 and (len(last or prev) <= WRAP_WIDTH or _runs_on(prev))
+    return _runs_on(prev) or (words(prev) >= 8 and len(last or prev) <= WRAP_WIDTH)
 
 
 # Words a sentence does not end with: a long line ending with one was cut by a page break.

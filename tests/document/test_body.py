@@ -48,9 +48,12 @@ LONG = "Thực hiện chỉ đạo của UBND huyện về phòng, chống bện
     # a capital goes on a line of eight words or more that did not end its sentence …
     ([piece("Các hộ đưa chó, mèo đến tiêm tại"), piece("Nhà văn hóa thôn Đông.")],
      ["Các hộ đưa chó, mèo đến tiêm tại Nhà văn hóa thôn Đông."]),
-    # … not a line of seven words (a title, a label's words)
-    ([piece("Các hộ đưa chó, mèo tiêm tại"), piece("Nhà văn hóa thôn Đông.")],
-     ["Các hộ đưa chó, mèo tiêm tại", "Nhà văn hóa thôn Đông."]),
+    # … not a line of seven words (a title, a label's words) …
+    ([piece("Lịch tiêm phòng dại cho chó, mèo"), piece("Nhà văn hóa thôn Đông.")],
+     ["Lịch tiêm phòng dại cho chó, mèo", "Nhà văn hóa thôn Đông."]),
+    # … unless it ends with a word no sentence ends with
+    ([piece("Thực hiện Kế hoạch của huyện và"), piece("Chỉ thị số 31/CT-UBND của tỉnh.")],
+     ["Thực hiện Kế hoạch của huyện và Chỉ thị số 31/CT-UBND của tỉnh."]),
     # … nor after a blank line, a colon, a change between capitals and small letters
     ([piece(LONG), piece("Ủy ban nhân dân xã thông báo lịch tiêm phòng như sau:", gap=True)],
      [LONG, "Ủy ban nhân dân xã thông báo lịch tiêm phòng như sau:"]),
