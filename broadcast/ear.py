@@ -167,6 +167,7 @@ def for_air(d: Directive) -> Directive:
 # ---------------------------------------------------------------- the bài's short title
 
 MAX_WORDS = 12
+LONGEST = 24  # words of a title with no break in its phrase
 KIND_PREFIX = re.compile(r"^" + alternation(KIND_WORDS) + r"\s+", re.I)
 ABOUT = re.compile(r"^(?:V/v|Về\s+việc|về\s+việc|Về|về)\s*:?\s+", re.I)
 # "Kết luận của Phó Chủ tịch UBND huyện … tại Hội nghị …": who concluded is not the topic.
@@ -187,8 +188,8 @@ SIGNED_BY = re.compile(r"\s+của\s+(?:đồng\s+chí\s+)?(?:Phó\s+)?(?:Chủ\s
 ACTIONS = re.compile(r"^(?:(?:duy\s+trì|cải\s+thiện|nâng\s+cao|tăng\s+cường|đẩy\s+mạnh|triển\s+"
                      r"khai|thực\s+hiện|tổ\s+chức|ban\s+hành|phê\s+duyệt|kiện\s+toàn|tiếp\s+tục)"
                      r"(?:\s*,\s*|\s+và\s+|\s+))+", re.I)
-BREAKS = re.compile(r",\s+|;\s+|\s+(?=(?:và\s+kết\s+quả|và\s+phương\s+hướng|trên\s+địa\s+bàn|"
-                    r"giai\s+đoạn|theo|nhằm|đồng\s+thời|định\s+hướng|và)\b)")
+BREAKS = re.compile(r",\s+|;\s+|(?<=[^\W\d_])\.\s+|\s+(?=(?:và\s+kết\s+quả|và\s+phương\s+hướng|"
+                    r"trên\s+địa\s+bàn|giai\s+đoạn|theo|nhằm|đồng\s+thời|định\s+hướng|và)\b)")
 DANGLING = re.compile(r"(?:\s+(?:và|của|về|các|cho|trong|tại|với|để|năm|đến|theo|trên|như|"
                       r"đối\s+với|thuộc)|[,;:\-–])+$", re.I)
 
@@ -234,9 +235,11 @@ def _cut(topic: str) -> str:
     cuts = [b for b in breaks if _words(topic[:b]) <= MAX_WORDS]
     if not cuts and _words(topic) <= MAX_WORDS + 4:
         return topic
-    cuts = cuts or [b for b in breaks if _words(topic[:b]) <= MAX_WORDS + 4][:1]
-    head = topic[: cuts[-1]] if cuts else " ".join(topic.split()[:MAX_WORDS])
-    head = re.sub(r"\s+năm\s+\d{4}$", "", head) if cuts else head
+    cuts = cuts or [b for b in breaks if _words(topic[:b]) <= LONGEST][:1]
+    if not cuts:  # no break in it: a long title is better than a word cut in two ("Đảng Cộng")
+        return topic if _words(topic) <= LONGEST else DANGLING.sub(
+            "", " ".join(topic.split()[:LONGEST])).strip()
+    head = re.sub(r"\s+năm\s+\d{4}$", "", topic[: cuts[-1]])
     return DANGLING.sub("", head).strip()
 
 

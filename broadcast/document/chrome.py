@@ -39,6 +39,8 @@ MENU_WORDS = (
     "return to top", "back to top", "về đầu trang", "lên trên", "e-mail", "captcha",
     "mã xác nhận", "mã bảo vệ", "thông tin phản hồi", "thông tin ý kiến", "những tin mới hơn",
     "những tin cũ hơn", "tin mới hơn", "tin cũ hơn", "bình chọn",
+    "tin chỉ đạo điều hành", "chỉ đạo điều hành", "văn bản chỉ đạo điều hành", "tin tức - sự kiện",
+    "tin tức sự kiện", "tin hoạt động", "tin địa phương", "tin trong nước", "thời sự",
 )
 # Headings of the page's list of other news: after the text, the rest of the page follows them.
 ENDERS = re.compile(r"^(?:Các\s+|Những\s+)?(?:tin|bài(?:\s+viết)?|văn\s+bản)\s+(?:tức\s+)?"

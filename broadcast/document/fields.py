@@ -377,7 +377,7 @@ def read_kind_subject(doc: Directive, pieces: list[Piece], subject_from: str) ->
         if found:
             _set_kind(doc, found[0])
             subject[0] = found[1]
-    text = " ".join(" ".join(subject).split())
+    text = re.sub(r"(?<!\.)\.$", "", " ".join(" ".join(subject).split()))
     vv = SUBJECT_VV.match(text)
     if vv and subject_from == "vv":
         text = re.sub(r"(?<!\.)\.$", "", vv["subject"].strip())

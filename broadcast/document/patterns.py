@@ -163,7 +163,7 @@ CITATION = re.compile(
     r"(?:\s+của\s+(?P<issuer>(?:Chủ\s+tịch\s+)?(?:Ủy|Uỷ|UBND|Văn\s+phòng|Sở|Ban|HĐND|Hội\s+đồng)"
     r"[^,;.()]{3,80}?)(?=\s+(?:về|V/v|như|đã|ban|có|với|nhằm|yêu|tổ|triển)\b|[,;.:)]|$))?"
     r"(?:,?\s+gửi\s+[^.;]{3,100}?(?=,?\s+(?:V/v|về\s+việc)\s))?"  # "… gửi các Sở … V/v …"
-    r"(?:(?:,?\s+(?:về\s+việc|V/v|về)\s+|,\s+(?:thông\s+báo\s+)?(?=kết\s+luận\b)|"
+    r"(?:(?:,?\s+(?:về\s+việc|V/v|về)\s+|,?\s+(?:thông\s+báo\s+)?(?=[Kk]ết\s+luận\b)|"
     r",?\s+(?=(?:tổ\s+chức|triển\s+khai|tăng\s+cường|thực\s+hiện|"
     r"hướng\s+dẫn|phòng|đảm\s+bảo|bảo\s+đảm|tạm|điều\s+chỉnh|công\s+bố|phê\s+duyệt|thành\s+lập|"
     r"kiện\s+toàn|dừng|treo)\b))"

@@ -185,6 +185,7 @@ class Zoner:
 
     def __init__(self, pieces: list[Piece]) -> None:
         self.reposted = False
+        self.headline = -1
         self.pieces = pieces
         self.kinds = [shape(p) for p in pieces]
         self.subject_from = ""  # "kind", "vv", "title" or "caps": where the subject was found
@@ -447,8 +448,17 @@ class Zoner:
             return kind_at
         start = self._best_title(titles, first) if titles else (
             first if first < len(self.pieces) else self.next_real(0))
+        if not titles and self._headline(start):
+            self.headline = start  # "Tuyên truyền cuộc bầu cử … 2021 - 2026." over "Thực hiện …"
         self._drop_before(start)
         return start
+
+    def _headline(self, i: int) -> bool:
+        """The page's headline ending with a full stop, first above a text that opens as texts
+        do; not a lead that reports who issued what."""
+        return (i < len(self.pieces) and all(k == "chrome" for k in self.kinds[:i])
+                and words(self.pieces[i].text) <= 30 and not REPORTS.search(self.pieces[i].text)
+                and self._text_next(i))
 
     def _first_text(self) -> int:
         """The first sentence that the text goes on from (not a headline in a list of them);
@@ -511,6 +521,10 @@ class Zoner:
                 return self.after_kind(self.subject_at)
             return self.after_kind(i + 1, title=(kind_line(piece.text) or title_kind(piece.text)
                                                  or ("", ""))[1])
+        if i == self.headline:
+            self.subject_from = "title"
+            self.mark(i, "subject")
+            return i + 1
         if kind == "vv" and not is_title(piece, kind):  # "V/v … đường." over the text
             self.subject_from = "vv"
             self.mark(i, "subject")

@@ -206,6 +206,19 @@ LATER_OTHER = (
      "hiệu lực kể từ ngày ký.\n\nQR Code\n",
      {"kind": "quyet_dinh", "number": "268", "date": "2020-02-07", "dropped": 2,
       "subject": "công bố hết dịch tả lợn châu Phi trên địa bàn ba huyện"}),
+    # the page's section, then its headline ending with a full stop over a text that opens
+    ("Tin chỉ đạo điều hành\n  26/02/2021\n\nTuyên truyền cuộc bầu cử đại biểu Quốc hội khóa XV "
+     "và bầu cử đại biểu Hội đồng nhân dân các cấp.\n\nThực hiện Công văn số 67/TTCS-TTTH của "
+     "Cục Thông tin cơ sở, Sở đề nghị các huyện tuyên truyền như sau:\n\n1. Xây dựng kế hoạch "
+     "tuyên truyền.\n\n(Nguồn: Từ Công văn số 169/STTTT-TTBCXB)\n",
+     {"kind": "cong_van", "number": "169", "symbol": "STTTT-TTBCXB", "dropped": 2,
+      "subject": "Tuyên truyền cuộc bầu cử đại biểu Quốc hội khóa XV và bầu cử đại biểu Hội "
+                 "đồng nhân dân các cấp"}),
+    # a source line whose trích yếu follows the date without a comma
+    ("Khu phố 3, phường 1\n\nKết luận: Giao UBND thành phố kiểm tra, xem xét.\n\n(Theo Thông báo "
+     "số 229/TB-UBND ngày 30/11/2022 Kết luận tiếp công dân định kỳ tháng 11/2022)\n",
+     {"kind": "thong_bao", "number": "229", "date": "2022-11-30",
+      "subject": "Kết luận tiếp công dân định kỳ tháng 11/2022"}),
     # a sentence that starts from another document ('Thực hiện …') does not name this one
     (LATER_OTHER, {"kind": "other", "number": "", "symbol": "", "date": None}),
     # a code with its year: the number is the first part, the symbol the last
