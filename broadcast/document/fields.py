@@ -39,7 +39,7 @@ from broadcast.document.patterns import (
     iso_date,
     words,
 )
-from broadcast.document.zones import BEFORE, SIGNED, is_name, kind_line, title_kind
+from broadcast.document.zones import BEFORE, BY_SENDER, SIGNED, is_name, kind_line, title_kind
 
 
 def _texts(pieces: list[Piece], part: str) -> list[str]:
@@ -370,7 +370,7 @@ def read_kind_subject(doc: Directive, pieces: list[Piece], subject_from: str) ->
         if found:
             word, rest = found
             _set_kind(doc, word)
-            subject = ([rest] if rest else []) + subject
+            subject = ([rest] if rest and not BY_SENDER.match(rest) else []) + subject
             break
     if subject_from == "title" and subject and not CITATION.match(subject[0]):
         found = title_kind(subject[0]) or _announced(doc, subject[0])

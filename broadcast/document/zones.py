@@ -51,6 +51,7 @@ from broadcast.document.patterns import (
 )
 
 BEFORE = "trang web trước văn bản"
+BY_SENDER = re.compile(r"^CỦA\s")
 DECIDES = re.compile(r"^(?:Căn\s+cứ|Xét\s|Theo\s+đề\s+nghị|QUYẾT\s+ĐỊNH\s*:|Trên\s+cơ\s+sở)")
 AFTER = "sau chữ ký, hết văn bản"
 TRAILING = "trang web sau văn bản"
@@ -252,6 +253,8 @@ class Zoner:
                 anchors_seen = anchors_seen or kind not in ("national", "mark")
             elif kind in ("issuer", "unit") and (not anchors_seen or self._issuer_column(i)):
                 self.mark(i, "issuer")
+            elif kind == "caps" and not anchors_seen and words(text) <= 4 and self._under_issuer(i):
+                self.mark(i, "issuer")  # "ỦY BAN NHÂN DÂN" / "TÙNG CHÂU": its name without "XÃ"
             elif kind == "vv" or (kind == "text" and re.match(r"^Về\s", text) and anchors_seen
                                   and not self._sentence_run(i)):
                 self.subject_from = self.subject_from or "vv"
@@ -261,7 +264,8 @@ class Zoner:
             elif kind == "kind":
                 self.mark(i, "kind")
                 self.subject_from = "kind"
-                return self.after_kind(i + 1, title=kind_line(text)[1])
+                title = kind_line(text)[1]  # "THÔNG BÁO CỦA UBND XÃ": who sends it, no subject
+                return self.after_kind(i + 1, title="" if BY_SENDER.match(title) else title)
             elif kind in ("kinh_gui", "dien"):
                 return self.addressees(i)
             elif self._decides(i):
@@ -273,6 +277,11 @@ class Zoner:
                 return i
             i += 1
         return i
+
+    def _under_issuer(self, i: int) -> bool:
+        above = [p for p in self.pieces[:i] if not p.why]
+        named = r"\b(?:XÃ|HUYỆN|TỈNH|PHƯỜNG|QUẬN|THỊ\s+TRẤN|THÀNH\s+PHỐ|THỊ\s+XÃ)\b.*\S"
+        return bool(above) and above[-1].part == "issuer" and not re.search(named, above[-1].text)
 
     def _decides(self, i: int) -> bool:
         """Who decides ('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH', or 'TRƯỞNG BAN / BAN CHỈ ĐẠO …' over

@@ -497,3 +497,17 @@ def test_a_citation_on_its_own_line_in_a_documents_text_is_read():
         "hoạch như sau:\n\n1. Tuyên truyền trên loa truyền thanh của xã.\n")
     assert doc.preamble == ["Thực hiện Kế hoạch của huyện và Chỉ thị số 31/CT-UBND ngày "
                             "05/11/2021 của Chủ tịch UBND tỉnh, UBND xã xây dựng kế hoạch như sau:"]
+
+
+def test_an_issuer_whose_name_is_under_it_without_its_unit_and_a_kind_line_of_the_sender():
+    doc = document.parse(
+        "ỦY BAN NHÂN DÂN\n\nTÙNG CHÂU\n\n   Số: 06/TB -UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
+        "NAM\n\nĐộc lập – Tự do – Hạnh phúc\n\nTùng Châu, ngày 21 tháng 02 năm 2022\n\nTHÔNG BÁO "
+        "CỦA UBND XÃ\n\nVề việc phòng chống đói rét cho đàn gia súc\n\n Kính gửi: Toàn thể bà con "
+        "nhân dân\n\n"
+        "Thực hiện hướng dẫn của huyện, UBND xã thông báo một số nội dung sau:\n\n- Chăn nuôi kín "
+        "gió, không chăn thả gia súc khi nhiệt độ xuống thấp.\n")
+    assert (doc.issuer, doc.number, doc.place, doc.date) == (
+        "ỦY BAN NHÂN DÂN TÙNG CHÂU", "06", "Tùng Châu", "2022-02-21")
+    assert doc.subject == "Về việc phòng chống đói rét cho đàn gia súc"
+    assert doc.addressees == ["Toàn thể bà con nhân dân"]
