@@ -159,7 +159,7 @@ CITATION = re.compile(
     r"(?=[\s,;.:)]|$)|(?i:số)\s+(?P<bare>\d+)(?=\s+(?:về\s+việc|V/v|ngày)\s))"  # "số 468 về …"
     r"(?:,?\s*ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/+\s*(?P<y>\d{4})|"
     r",?\s*ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})|"
-    r",?\s*ngày\s+\d{1,2}\s*/\s*\d{1,2}(?![/\d]))?"  # "ngày 20/3": no year, no date
+    r",?\s*ngày\s+\d{1,3}\s*/\s*\d{1,2}(?:\s*/+\s*\d{4})?(?![/\d]))?"  # "ngày 20/3", "129/8/2019"
     r"(?:\s+của\s+(?P<issuer>(?:Chủ\s+tịch\s+)?(?:Ủy|Uỷ|UBND|Văn\s+phòng|Sở|Ban|HĐND|Hội\s+đồng)"
     r"[^,;.()]{3,80}?)(?=\s+(?:về|V/v|như|đã|ban|có|với|nhằm|yêu|tổ|triển)\b|[,;.:)]|$))?"
     r"(?:,?\s+gửi\s+[^.;]{3,100}?(?=,?\s+(?:V/v|về\s+việc)\s))?"  # "… gửi các Sở … V/v …"

@@ -187,6 +187,7 @@ class Zoner:
     def __init__(self, pieces: list[Piece]) -> None:
         self.reposted = False
         self.headline = -1
+        self.last_text = -1
         self.pieces = pieces
         self.kinds = [shape(p) for p in pieces]
         self.subject_from = ""  # "kind", "vv", "title" or "caps": where the subject was found
@@ -645,6 +646,8 @@ class Zoner:
         end = self.footer_start(body)
         self.footer(end)
         end = self.trailing(body, end)
+        self.last_text = max((i for i in range(body, end) if self.kinds[i] != "chrome"),
+                             default=-1)
         for i in range(body, end):
             if self.kinds[i] == "chrome":
                 self.mark(i, "dropped")
@@ -657,6 +660,8 @@ class Zoner:
         """A line that only names the document reposted ("Thông báo số 217/TB-UBND ngày …"),
         not a line of a document's own text that a narrow page wrapped there."""
         text = self.pieces[i].text
+        if i == self.last_text:  # "Theo Thông báo số 247/TB-UBND … của UBND huyện …" under it
+            text = re.sub(r"^Theo\s+", "", text)
         match = CITATION.match(text)
         following = self.pieces[i + 1].text if i + 1 < len(self.pieces) else ""
         return (self.reposted and bool(match) and len(text) - match.end() <= 3

@@ -219,6 +219,12 @@ LATER_OTHER = (
      "số 229/TB-UBND ngày 30/11/2022 Kết luận tiếp công dân định kỳ tháng 11/2022)\n",
      {"kind": "thong_bao", "number": "229", "date": "2022-11-30",
       "subject": "Kết luận tiếp công dân định kỳ tháng 11/2022"}),
+    # a source line without brackets under the text, its day written wrong ('129/8/2019')
+    ("Thông báo về việc hoãn lễ hội đua thuyền\n\nDo ảnh hưởng của bão số 4, UBND huyện hoãn "
+     "tổ chức Lễ hội đua thuyền truyền thống trên sông Kiến Giang.\n\nTheo Thông báo số "
+     "247/TB-UBND ngày 129/8/2019 của UBND huyện Quảng Ninh\n",
+     {"kind": "thong_bao", "number": "247", "symbol": "TB-UBND", "date": None,
+      "issuer": "UBND huyện Quảng Ninh"}),
     # a sentence that starts from another document ('Thực hiện …') does not name this one
     (LATER_OTHER, {"kind": "other", "number": "", "symbol": "", "date": None}),
     # a code with its year: the number is the first part, the symbol the last
