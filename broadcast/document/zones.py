@@ -489,6 +489,10 @@ class Zoner:
 
     def _best_title(self, titles: list[int], first: int) -> int:
         """The last title whose words the text uses (a menu line shares none), else the last."""
+        stamped = [i for i in titles if i + 1 < len(self.pieces) and words(self.pieces[i].text) >= 4
+                   and self.pieces[i + 1].why == "ngày giờ đăng tin"]
+        if stamped:  # the page's headline sits right above its posting time
+            return stamped[-1]
         text = " ".join(p.text for p in self.pieces[first: first + 6]).lower()
         named = [i for i in titles if not is_caps(self.pieces[i].text)
                  or len(re.findall(r"[^\W\d_]{2,}", self.pieces[i].text)) >= 3]

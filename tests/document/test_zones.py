@@ -511,3 +511,13 @@ def test_an_issuer_whose_name_is_under_it_without_its_unit_and_a_kind_line_of_th
         "ỦY BAN NHÂN DÂN TÙNG CHÂU", "06", "Tùng Châu", "2022-02-21")
     assert doc.subject == "Về việc phòng chống đói rét cho đàn gia súc"
     assert doc.addressees == ["Toàn thể bà con nhân dân"]
+
+
+def test_the_headline_is_the_title_right_above_the_posting_time_not_a_subheading():
+    doc = document.parse(
+        "menu_WAR_portlet_INSTANCE_BKyHxt47kQOK\nThay đổi thời gian thu gom rác sinh hoạt trên địa "
+        "bàn phường năm 2022\nĐăng ngày 06-10-2022 09:51\n\nThời gian thu gom, vận chuyển rác sinh "
+        "hoạt\n\nBắt đầu từ ngày 05/10/2022, Xí nghiệp Môi trường thu gom rác vào buổi tối.\n"
+        "- Đối với các kiệt, hẻm: thu gom từ 19h00 đến 21h00.\n")
+    assert doc.subject == "Thay đổi thời gian thu gom rác sinh hoạt trên địa bàn phường năm 2022"
+    assert doc.preamble[0] == "Thời gian thu gom, vận chuyển rác sinh hoạt"
