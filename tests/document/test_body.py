@@ -18,6 +18,7 @@ def texts(*pieces: Piece) -> list[str]:
 
 WHOLE = ("Các cơ quan, đơn vị, địa phương rà soát tiến độ thực hiện các mục tiêu, nhiệm vụ cải "
          "cách hành chính năm 2023 và báo cáo kết quả")  # longer than a wrapped line, no stop
+AT_WIDTH = (WHOLE + " theo kế hoạch")[:140]  # exactly as long as a wrapped line may be
 LONG = "Thực hiện chỉ đạo của UBND huyện về phòng, chống bệnh dại năm 2025"  # 14 words, no stop
 
 
@@ -48,6 +49,13 @@ LONG = "Thực hiện chỉ đạo của UBND huyện về phòng, chống bện
     # a capital goes on a line of eight words or more that did not end its sentence …
     ([piece("Các hộ đưa chó, mèo đến tiêm tại"), piece("Nhà văn hóa thôn Đông.")],
      ["Các hộ đưa chó, mèo đến tiêm tại Nhà văn hóa thôn Đông."]),
+    ([piece("Các hộ đưa chó, mèo đến tiêm phòng"), piece("Nhà văn hóa thôn Đông.")],
+     ["Các hộ đưa chó, mèo đến tiêm phòng Nhà văn hóa thôn Đông."]),  # eight words
+    # … a line as long as a wrapped line goes on, one a character longer was a whole paragraph
+    ([piece(AT_WIDTH), piece("Thôn Đông tiêm vào sáng thứ Hai.")],
+     [AT_WIDTH + " Thôn Đông tiêm vào sáng thứ Hai."]),
+    ([piece(AT_WIDTH + "a"), piece("Thôn Đông tiêm vào sáng thứ Hai.")],
+     [AT_WIDTH + "a", "Thôn Đông tiêm vào sáng thứ Hai."]),
     # … not a line of seven words (a title, a label's words) …
     ([piece("Lịch tiêm phòng dại cho chó, mèo"), piece("Nhà văn hóa thôn Đông.")],
      ["Lịch tiêm phòng dại cho chó, mèo", "Nhà văn hóa thôn Đông."]),
@@ -73,8 +81,8 @@ LONG = "Thực hiện chỉ đạo của UBND huyện về phòng, chống bện
     ([piece(WHOLE + " theo quy định"), piece("Thôn Đông tiêm vào sáng thứ Hai.")],
      [WHOLE + " theo quy định", "Thôn Đông tiêm vào sáng thứ Hai."]),
     # … unless a page break cut its sentence after a comma or a word no sentence ends with
-    ([piece(WHOLE + " trực tuyến,"), piece("TTHC giao dịch thanh toán trực tuyến.")],
-     [WHOLE + " trực tuyến, TTHC giao dịch thanh toán trực tuyến."]),
+    ([piece(WHOLE + " trên các cổng trực tuyến,"), piece("TTHC giao dịch thanh toán trực tuyến.")],
+     [WHOLE + " trên các cổng trực tuyến, TTHC giao dịch thanh toán trực tuyến."]),
     ([piece(WHOLE + " ngày 17/01/2023 của"), piece("UBND huyện; đồng thời tham mưu.")],
      [WHOLE + " ngày 17/01/2023 của UBND huyện; đồng thời tham mưu."]),
     # a sentence that opens a paragraph starts anew after a line without its full stop
