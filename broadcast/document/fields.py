@@ -234,7 +234,8 @@ def _cites_itself(text: str, match: re.Match, source: bool, opens: bool) -> bool
     văn số …' without another body's name."""
     before = text[: match.start()]
     return (source or (opens and not before.strip(" ("))
-            or bool(re.fullmatch(r"\s*Theo\s+", before) and not match["issuer"]))
+            or bool(re.fullmatch(r"\s*(?:Theo|Trong|Tại)(?:\s+nội\s+dung)?\s+", before)
+                    and not match["issuer"]))
 
 
 LEAD_PARAGRAPHS = 4  # a repost names its document in one of its first paragraphs

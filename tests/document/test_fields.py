@@ -225,6 +225,10 @@ LATER_OTHER = (
      "247/TB-UBND ngày 129/8/2019 của UBND huyện Quảng Ninh\n",
      {"kind": "thong_bao", "number": "247", "symbol": "TB-UBND", "date": None,
       "issuer": "UBND huyện Quảng Ninh"}),
+    # "Trong nội dung Công văn số …" opens a lead that names its own document
+    ("Còn 9 quận, huyện chưa nộp Quỹ\n\nHNP - Trong nội dung Công văn số 14/QPCTT, ban hành ngày "
+     "9-12, Quỹ Phòng, chống thiên tai thành phố đề nghị các quận, huyện nộp quỹ.\n",
+     {"kind": "cong_van", "number": "14", "symbol": "QPCTT", "dropped": 1}),
     # a sentence that starts from another document ('Thực hiện …') does not name this one
     (LATER_OTHER, {"kind": "other", "number": "", "symbol": "", "date": None}),
     # a code with its year: the number is the first part, the symbol the last
