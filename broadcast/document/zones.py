@@ -627,7 +627,8 @@ class Zoner:
             piece, kind = self.pieces[j - 1], self.kinds[j - 1]
             t = piece.text
             short = (words(t) <= 6 and not is_caps(t)) or words(t) <= 2  # "Đánh giá", "P.TH"
-            login = words(t) <= 3 and t.islower()  # "btv chiminh": who typed it in
+            login = words(t) <= 3 and t.islower() and t.isascii() and not re.search(r"[^\w ]", t)
+            # ("btv chiminh": who typed it in)
             if kind == "chrome" or login or (short and kind in ("text", "name", "caps")
                                              and t[:1].isupper()
                                     and not any(ch.isdigit() for ch in t)

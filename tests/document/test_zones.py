@@ -521,3 +521,15 @@ def test_the_headline_is_the_title_right_above_the_posting_time_not_a_subheading
         "- Đối với các kiệt, hẻm: thu gom từ 19h00 đến 21h00.\n")
     assert doc.subject == "Thay đổi thời gian thu gom rác sinh hoạt trên địa bàn phường năm 2022"
     assert doc.preamble[0] == "Thời gian thu gom, vận chuyển rác sinh hoạt"
+
+
+@pytest.mark.parametrize(("last", "dropped"), [
+    ("btv chiminh", True),  # the editor's login under a repost
+    ("và nhân dân.", False),  # the end of a sentence in small letters is the text's
+    ("xin cảm ơn", False),
+])
+def test_a_login_under_a_repost_is_the_pages_not_the_end_of_a_sentence(last, dropped):
+    doc = document.parse("Tin tức\nXã tổ chức hội nghị đối thoại với nhân dân\n\nUBND xã trân "
+                         "trọng kính mời toàn thể cán bộ, đảng viên tham dự hội nghị đối thoại\n"
+                         f"{last}\n")
+    assert any(d.text == last for d in doc.dropped) == dropped
