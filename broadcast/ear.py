@@ -167,7 +167,7 @@ def for_air(d: Directive) -> Directive:
 # ---------------------------------------------------------------- the bài's short title
 
 MAX_WORDS = 12
-LONGEST = 24  # words of a title with no break in its phrase
+LONGEST = 20  # words of a title with no break in its phrase
 KIND_PREFIX = re.compile(r"^" + alternation(KIND_WORDS) + r"\s+", re.I)
 ABOUT = re.compile(r"^(?:V/v|Về\s+việc|về\s+việc|Về|về)\s*:?\s+", re.I)
 # "Kết luận của Phó Chủ tịch UBND huyện … tại Hội nghị …": who concluded is not the topic.

@@ -89,16 +89,15 @@ def test_sentence_rules(rule, given, expected):
     ('Cuộc vận động "Người Việt Nam ưu tiên dùng hàng Việt Nam" năm 2025',
      'Cuộc vận động "Người Việt Nam ưu tiên dùng hàng Việt Nam" năm 2025'),
     # no break in the phrase: the whole of it rather than a word cut in two
-    ("Tuyên truyền và tổ chức các hoạt động kỷ niệm 47 năm ngày giải phóng miền Nam thống nhất "
-     "đất nước", "Tuyên truyền và tổ chức các hoạt động kỷ niệm 47 năm ngày giải phóng miền Nam "
-     "thống nhất đất nước"),
+    ("Tuyên truyền và tổ chức các hoạt động kỷ niệm 47 năm ngày giải phóng hoàn toàn miền Nam",
+     "Tuyên truyền và tổ chức các hoạt động kỷ niệm 47 năm ngày giải phóng hoàn toàn miền Nam"),
     # a full stop ends the first topic
     ("Các hoạt động kỷ niệm 90 năm ngày thành lập Đảng Cộng sản Việt Nam. Chuẩn bị công tác đón "
      "Xuân Canh Tý", "Các hoạt động kỷ niệm 90 năm ngày thành lập Đảng Cộng sản Việt Nam"),
     # longer than any title: cut at its last whole word, never on one that waits for more
     (" ".join(["Tuyên truyền"] + ["phòng chống dịch bệnh trên đàn gia súc gia cầm"] * 3),
-     " ".join(["Tuyên truyền"] + ["phòng chống dịch bệnh trên đàn gia súc gia cầm"] * 2
-              + ["phòng chống"])),
+     " ".join(["Tuyên truyền"] + ["phòng chống dịch bệnh trên đàn gia súc gia cầm"]
+              + ["phòng chống dịch bệnh trên đàn gia súc"])),
 ])
 def test_short_title(subject, topic):
     assert ear.short_title(Directive(subject=subject)) == topic

@@ -456,8 +456,11 @@ class Zoner:
             if titles and len(titles) > 1:  # a site's name under the page's kind word
                 self.subject_at = self._best_title(titles, first)
             return kind_at
-        start = self._best_title(titles, first) if titles else (
-            first if first < len(self.pieces) else self.next_real(0))
+        stamped = [i for i in titles if i + 1 < len(self.pieces) and words(self.pieces[i].text) >= 4
+                   and self.pieces[i + 1].why == "ngày giờ đăng tin"]
+        start = stamped[-1] if stamped else self._best_title(titles, first) if titles else (
+            first if first < len(self.pieces) else self.next_real(0))  # a headline sits right
+        # above its posting time
         if not titles and self._headline(start):
             self.headline = start  # "Tuyên truyền cuộc bầu cử … 2021 - 2026." over "Thực hiện …"
         self._drop_before(start)
@@ -489,10 +492,6 @@ class Zoner:
 
     def _best_title(self, titles: list[int], first: int) -> int:
         """The last title whose words the text uses (a menu line shares none), else the last."""
-        stamped = [i for i in titles if i + 1 < len(self.pieces) and words(self.pieces[i].text) >= 4
-                   and self.pieces[i + 1].why == "ngày giờ đăng tin"]
-        if stamped:  # the page's headline sits right above its posting time
-            return stamped[-1]
         text = " ".join(p.text for p in self.pieces[first: first + 6]).lower()
         named = [i for i in titles if not is_caps(self.pieces[i].text)
                  or len(re.findall(r"[^\W\d_]{2,}", self.pieces[i].text)) >= 3]

@@ -533,3 +533,13 @@ def test_a_login_under_a_repost_is_the_pages_not_the_end_of_a_sentence(last, dro
                          "trọng kính mời toàn thể cán bộ, đảng viên tham dự hội nghị đối thoại\n"
                          f"{last}\n")
     assert any(d.text == last for d in doc.dropped) == dropped
+
+
+def test_under_a_kind_line_the_body_above_a_posting_time_is_not_the_subject():
+    doc = document.parse(
+        "THÔNG BÁO\nUBND xã Minh Đức\n2025-07-28T11:07:49+07:00\nTrang thông tin điện tử xã Minh "
+        "Đức\nThứ hai - 28/07/2025 11:07\nVề việc thu gom rác thải sinh hoạt trên địa bàn xã\n"
+        "Thực hiện kế hoạch bảo vệ môi trường, Trung tâm Dịch vụ tổng hợp xã thông báo lịch thu "
+        "gom rác thải sinh hoạt như sau:\n+ Thời gian thu gom: từ ngày 29 tháng 07 năm 2025.\n")
+    assert doc.subject.endswith("thu gom rác thải sinh hoạt trên địa bàn xã")
+    assert not doc.subject.startswith("UBND")
