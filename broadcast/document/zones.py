@@ -52,6 +52,7 @@ from broadcast.document.patterns import (
 
 BEFORE = "trang web trước văn bản"
 BY_SENDER = re.compile(r"^CỦA\s")
+OWN_KIND_REACH = 8  # pieces under a page's lead in which the document's own kind line may be
 DECIDES = re.compile(r"^(?:Căn\s+cứ|Xét\s|Theo\s+đề\s+nghị|QUYẾT\s+ĐỊNH\s*:|Trên\s+cơ\s+sở)")
 AFTER = "sau chữ ký, hết văn bản"
 TRAILING = "trang web sau văn bản"
@@ -448,6 +449,9 @@ class Zoner:
             first = letter
         kind_at = next((i for i in range(first) if self.kinds[i] == "kind"
                         or (self.pieces[i].heading and title_kind(self.pieces[i].text))), None)
+        if kind_at is None:
+            kind_at = self._own_kind_below(first)
+            first = first if kind_at is None else kind_at + 1
         lo = 0 if kind_at is None else kind_at + 1
         titles = [i for i in range(lo, first) if is_title(self.pieces[i], self.kinds[i])
                   or self.kinds[i] == "vv"]
@@ -465,6 +469,17 @@ class Zoner:
             self.headline = start  # "Tuyên truyền cuộc bầu cử … 2021 - 2026." over "Thực hiện …"
         self._drop_before(start)
         return start
+
+    def _own_kind_below(self, first: int) -> int | None:
+        """The document's own kind line ('THÔNG BÁO') under a page's lead that the document
+        repeats word for word below it: the document starts there."""
+        for j in range(first + 1, min(first + OWN_KIND_REACH, len(self.pieces))):
+            if self.kinds[j] == "kind":
+                lead = [p.text for k, p in enumerate(self.pieces[first:j], first)
+                        if self.kinds[k] != "chrome"]
+                later = {p.text for p in self.pieces[j + 1:]}
+                return j if lead and all(t in later for t in lead) else None
+        return None
 
     def _headline(self, i: int) -> bool:
         """The page's headline ending with a full stop, first above a text that opens as texts

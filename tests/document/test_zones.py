@@ -543,3 +543,17 @@ def test_under_a_kind_line_the_body_above_a_posting_time_is_not_the_subject():
         "gom rác thải sinh hoạt như sau:\n+ Thời gian thu gom: từ ngày 29 tháng 07 năm 2025.\n")
     assert doc.subject.endswith("thu gom rác thải sinh hoạt trên địa bàn xã")
     assert not doc.subject.startswith("UBND")
+
+
+def test_a_page_lead_repeated_by_the_document_below_its_own_kind_line_is_the_pages():
+    lead = ("Thực hiện Công văn số 1285/UBND-NN của Ủy ban nhân dân huyện, Ủy ban nhân dân xã "
+            "thông báo lịch tiêm phòng dại như sau:")
+    doc = document.parse(
+        f"image banner\nTHÔNG BÁO Về việc tiêm phòng dại cho đàn chó, mèo\nLượt xem: 3\n{lead}\n\n"
+        f"THÔNG BÁO\n\nVề việc tiêm phòng dại\n\ncho đàn chó, mèo nuôi trên địa bàn xã\n\n"
+        f"{lead}\n\n"
+        "1. Thời gian thực hiện: từ ngày 17/5/2024 đến ngày 21/5/2024.\n")
+    assert doc.kind == "thong_bao"
+    assert doc.subject == "Về việc tiêm phòng dại cho đàn chó, mèo nuôi trên địa bàn xã"
+    assert doc.preamble == [lead]  # said once
+    assert [d.line for d in doc.dropped] == [1, 2, 3, 4]
