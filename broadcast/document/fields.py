@@ -460,7 +460,12 @@ def _listed(pieces: list[Piece], part: str, heads: tuple[re.Pattern, ...]) -> li
 
 
 def read_addressees(doc: Directive, pieces: list[Piece]) -> None:
-    doc.addressees += _listed(pieces, "addressees", (KINH_GUI, DIEN))
+    """Who it is sent to; the sender over a bare 'ĐIỆN:' line is not one of them."""
+    part = [p for p in pieces if p.part == "addressees"]
+    bare = [bool(re.fullmatch(r"ĐIỆN\s*:", p.text.strip(), re.I)) for p in part]
+    senders = {p.text for i, p in enumerate(part[:-1]) if bare[i + 1] and is_caps(p.text)}
+    doc.addressees += [t for t in _listed(pieces, "addressees", (KINH_GUI, DIEN))
+                       if t not in senders]
 
 
 def read_recipients(doc: Directive, pieces: list[Piece]) -> None:

@@ -434,10 +434,14 @@ class Zoner:
         return i
 
     def _listed(self, text: str, rest: str) -> bool:
-        if words(text) > 16 or OPENER.match(text) or MARKER.match(text):
+        """A line of the list under 'Kính gửi:'; under an empty one, a line of bodies with its
+        commas ('Chủ tịch UBND các xã, thị trấn, Thủ trưởng các ban, ngành, đoàn thể')."""
+        if words(text) > 20 or OPENER.match(text) or MARKER.match(text):
             return False
-        return text.rstrip().endswith((";", ",")) or (
-            not rest.strip() and words(text) <= 12 and not TERMINAL.search(text))
+        if text.rstrip().endswith((";", ",")) and words(text) <= 16:
+            return True
+        longest = 20 if text.count(",") >= 2 else 12
+        return not rest.strip() and words(text) <= longest and not TERMINAL.search(text)
 
     # -- without a header
     def start_without_header(self) -> int:

@@ -557,3 +557,14 @@ def test_a_page_lead_repeated_by_the_document_below_its_own_kind_line_is_the_pag
     assert doc.subject == "Về việc tiêm phòng dại cho đàn chó, mèo nuôi trên địa bàn xã"
     assert doc.preamble == [lead]  # said once
     assert [d.line for d in doc.dropped] == [1, 2, 3, 4]
+
+
+def test_a_cong_dien_sent_by_a_body_over_a_bare_dien_line_to_a_line_of_bodies():
+    doc = document.parse(
+        "UBND HUYỆN BỐ TRẠCH\nBAN CHỈ HUY PCLB&TKCN\nSố: 16/CĐ-BCH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
+        "NAM\nĐộc lập - Tự do - Hạnh phúc\nBố Trạch, ngày 13 tháng 10 năm 2013\nCÔNG ĐIỆN\n"
+        "Vào hồi 14 giờ 00/ ngày 13/10/2013\nBAN CHỈ HUY PCLB&TKCN HUYỆN BỐ TRẠCH\nĐIỆN:\n"
+        "Chủ tịch UBND các xã, thị trấn, Thủ trưởng các ban, ngành, đoàn thể\n\nTheo bản tin của "
+        "Trung tâm dự báo khí tượng thủy văn, bão số 11 đang tiến vào đất liền.\n")
+    assert doc.addressees == ["Chủ tịch UBND các xã, thị trấn, Thủ trưởng các ban, ngành, đoàn thể"]
+    assert doc.preamble[0].startswith("Theo bản tin")
