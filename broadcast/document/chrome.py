@@ -140,6 +140,8 @@ def _file_name(text: str) -> str | None:
 
 
 def _separator(text: str) -> str | None:
+    if re.fullmatch(r"S?TT\.?", text, re.I):  # "STT": a flattened table's first column head
+        return "đầu cột của bảng"
     return "đường kẻ" if SEPARATOR.match(text) else None
 
 

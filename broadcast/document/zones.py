@@ -52,6 +52,7 @@ from broadcast.document.patterns import (
 
 BEFORE = "trang web trước văn bản"
 BY_SENDER = re.compile(r"^CỦA\s")
+ABOUT_LINE = re.compile(r"^(?:VỀ|Về|V/v|V/V)\s")  # the subject right under its kind line
 OWN_KIND_REACH = 8  # pieces under a page's lead in which the document's own kind line may be
 DECIDES = re.compile(r"^(?:Căn\s+cứ|Xét\s|Theo\s+đề\s+nghị|QUYẾT\s+ĐỊNH\s*:|Trên\s+cơ\s+sở)")
 AFTER = "sau chữ ký, hết văn bản"
@@ -461,7 +462,9 @@ class Zoner:
                   or self.kinds[i] == "vv"]
         if kind_at is not None:
             self._drop_before(kind_at)
-            if titles and len(titles) > 1:  # a site's name under the page's kind word
+            nxt = self.next_real(kind_at + 1)
+            about = nxt < len(self.pieces) and ABOUT_LINE.match(self.pieces[nxt].text)
+            if titles and len(titles) > 1 and not about:  # a site's name under the page's kind
                 self.subject_at = self._best_title(titles, first)
             return kind_at
         stamped = [i for i in titles if i + 1 < len(self.pieces) and words(self.pieces[i].text) >= 4

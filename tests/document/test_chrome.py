@@ -57,7 +57,7 @@ PAGE = [
     ("QR Code image advertisement", "chân trang, ô bình luận của trang"),
     ("CỔNG THÔNG TIN ĐIỀU HÀNH UBND THÀNH PHỐ HÀ NỘI", "chân trang, ô bình luận của trang"),
     ("baotuyenquang.com.vn", "địa chỉ web"), ("1 liên quanGốc", "bộ đếm"),
-    ("Print Thứ bảy, 08/02/2020 17:16 Gốc", "ngày giờ đăng tin"),
+    ("Print Thứ bảy, 08/02/2020 17:16 Gốc", "ngày giờ đăng tin"), ("STT", "đầu cột của bảng"),
 ]
 DOCUMENT = [
     "- Lưu: VT, NV.", "Nơi nhận:", "Ngày 04/7/2024", "Hòn Đất, ngày 12 tháng 3 năm 2025",

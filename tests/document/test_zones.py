@@ -568,3 +568,11 @@ def test_a_cong_dien_sent_by_a_body_over_a_bare_dien_line_to_a_line_of_bodies():
         "Trung tâm dự báo khí tượng thủy văn, bão số 11 đang tiến vào đất liền.\n")
     assert doc.addressees == ["Chủ tịch UBND các xã, thị trấn, Thủ trưởng các ban, ngành, đoàn thể"]
     assert doc.preamble[0].startswith("Theo bản tin")
+
+
+def test_a_kind_line_with_its_subject_in_capitals_under_it_keeps_that_subject():
+    """Not a page's category word over its headline: 'VỀ …' right under it is the subject."""
+    doc = document.parse(
+        "THÔNG BÁO\nVỀ LỊCH TRÌNH THU GOM RÁC THẢI NĂM 2018\nKHU VỰC XÃ MỸ TRÀ\n\n\nSTT\n\n"
+        "Thời gian\n\nLộ trình thu gom\n\n1. Tuyến xe ép rác chạy xoay vòng các tuyến trong xã.\n")
+    assert doc.subject == "Về lịch trình thu gom rác thải năm 2018 khu vực xã Mỹ Trà"
