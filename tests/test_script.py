@@ -171,6 +171,18 @@ def test_a_letter_to_the_people_says_so():
                     "hiện các nội dung sau:")
 
 
+@pytest.mark.parametrize(("title", "intro"), [
+    ("Thông báo kết luận của Chủ tịch UBND xã tại cuộc họp", "Nội dung kết luận như sau:"),
+    ("Thông báo lịch trình thu gom rác thải năm 2018", "Nội dung thông báo như sau:"),
+])
+def test_a_notice_without_a_lead_in_introduces_what_it_is(title, intro):
+    notice = Directive(kind="thong_bao", title=title, subject=title[10:],
+                       body=[Block("item", "Tuyến xe ép rác chạy từ 15 giờ 30.", "1")])
+    texts = [s.text for s in render(notice, Commune.from_text("Phúc Lộc"), DAY).spoken_sections()]
+    assert intro in texts
+    assert texts[texts.index(intro) + 1] == "1. Tuyến xe ép rác chạy từ 15 giờ 30."
+
+
 def test_conclusion_notice_introduces_the_conclusions_after_the_meeting():
     notice = Directive(kind="thong_bao", title="Thông báo kết luận của Chủ tịch UBND huyện tại "
                        "hội nghị sơ kết", preamble=["Ngày 5/7/2024, UBND huyện tổ chức hội nghị."],
