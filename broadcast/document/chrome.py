@@ -136,7 +136,8 @@ def _url(text: str) -> str | None:
 
 
 def _file_name(text: str) -> str | None:
-    return "tên tệp" if FILE_NAME.match(text) or PATH.match(text) else None
+    copy = re.fullmatch(r"\w[^()]{2,80}\(\d{1,2}\)", text) and text.isupper()  # "TB … DẠI (1)"
+    return "tên tệp" if FILE_NAME.match(text) or PATH.match(text) or copy else None
 
 
 def _separator(text: str) -> str | None:

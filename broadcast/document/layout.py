@@ -75,7 +75,8 @@ TIME_AFTER = re.compile(
     r"|(?<=[^\W\d_])\s+\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?$"
     r"|\s+\(\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{4}\)$")  # "… thiên tai (09:36 13/12/2019)"
 # A site's address as the tag of a lead: "(hocmon.gov.vn) Theo Công văn số …"
-SITE_TAG = re.compile(r"^(?:\((?:[\w\-]+\.)+(?:vn|com|net|org)\)\s*[-–]?\s*|[A-ZĐ]{2,6}\s+[-–]\s+)"
+SITE_TAG = re.compile(r"^(?:\((?:[\w\-]+\.)+(?:vn|com|net|org)\)\s*[-–]?\s*|[A-ZĐ]{2,6}\s+[-–]\s+|"
+                      r"\([A-ZĐ]{2,8}\)\s*[-–]\s*)"
                       r"(?=[A-ZĐ]\S*(?:\s+\S+){6})")  # "(hocmon.gov.vn) ", "HNP - " before a lead
 GLUED_TIME = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?=[^\W\d_])")
 PAGE_NUMBER = re.compile(r"^\d{1,3}\.\s+(?=(?:ỦY|UỶ|UBND|CỘNG)\b)")
@@ -213,9 +214,13 @@ GLUED_CODE = re.compile(r"(?<=[:.])\s+(?=\d{1,5}/[A-ZĐ][^\s]*-[^\s]+\s+ngày\s+
                         r"\d{1,2}/\d{1,2}/\d{4}$)")
 
 
+# "… thông báo nội dung của Kế hoạch (Xem nội dung kế hoạch tại đây)." a link's words glued on
+GLUED_LINK = re.compile(r"(?<=\S)\s*(?=\(\s*(?:Xem|Tải)\s[^()]{3,80}\)\W*$)")
+
+
 def _file_off(text: str) -> list[str]:
     parts = [p for part in GLUED_FILE.split(text, maxsplit=1)
-             for p in GLUED_CODE.split(part, maxsplit=1)]
+             for q in GLUED_CODE.split(part, maxsplit=1) for p in GLUED_LINK.split(q, maxsplit=1)]
     return [p for part in parts for p in _unglue(part)]
 
 

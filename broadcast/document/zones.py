@@ -54,6 +54,9 @@ BEFORE = "trang web trước văn bản"
 BY_SENDER = re.compile(r"^CỦA\s")
 ABOUT_LINE = re.compile(r"^(?:VỀ|Về|V/v|V/V)\s")  # the subject right under its kind line
 OWN_KIND_REACH = 8  # pieces under a page's lead in which the document's own kind line may be
+# "Văn phòng Ban Chỉ đạo Tỉnh An Giang" under a repost: the body that wrote it, not text
+BYLINE_BODY = re.compile(r"^(?:Văn\s+phòng|Ban|Phòng|Sở|UBND|Ủy\s+ban|Uỷ\s+ban|Trung\s+tâm|Hạt|"
+                         r"Đài|Công\s+an|Hội|Đoàn)\s(?:\S+\s){1,9}\S+$(?<![.;:!?,])")
 DECIDES = re.compile(r"^(?:Căn\s+cứ|Xét\s|Theo\s+đề\s+nghị|QUYẾT\s+ĐỊNH\s*:|Trên\s+cơ\s+sở)")
 AFTER = "sau chữ ký, hết văn bản"
 TRAILING = "trang web sau văn bản"
@@ -641,7 +644,8 @@ class Zoner:
             end = heads[0] if heads else end
         j = end
         last = max((i for i in range(start, end) if self.kinds[i] != "chrome"), default=None)
-        if last is not None and last > start and self.kinds[last] == "issuer":
+        if last is not None and last > start and (self.kinds[last] == "issuer" or BYLINE_BODY.match(
+                self.pieces[last].text)):
             self.mark(last, "signer")  # "BAN TUYÊN GIÁO QUẬN ỦY" under a repost: who signs it
             j = last
         while j > start:

@@ -58,6 +58,7 @@ PAGE = [
     ("CỔNG THÔNG TIN ĐIỀU HÀNH UBND THÀNH PHỐ HÀ NỘI", "chân trang, ô bình luận của trang"),
     ("baotuyenquang.com.vn", "địa chỉ web"), ("1 liên quanGốc", "bộ đếm"),
     ("Print Thứ bảy, 08/02/2020 17:16 Gốc", "ngày giờ đăng tin"), ("STT", "đầu cột của bảng"),
+    ("TB RÀ SOÁT TIÊM NGỪA BỆNH DẠI (1)", "tên tệp"),
 ]
 DOCUMENT = [
     "- Lưu: VT, NV.", "Nơi nhận:", "Ngày 04/7/2024", "Hòn Đất, ngày 12 tháng 3 năm 2025",
@@ -71,7 +72,7 @@ DOCUMENT = [
     "Xem chi tiết trong kế hoạch của xã và thực hiện đúng lịch.",
     "30 ý kiến của cử tri đã được tổng hợp.", "5", "Đăng ký tạm trú tại Công an xã.",
     "Xem xét, giải quyết các kiến nghị tại đây theo quy định.",
-    "Nội dung:", "Tiêu đề của hội thi là “Chung tay phòng chống dịch”.",
+    "Nội dung:", "KẾT QUẢ (TIẾP THEO)", "Tiêu đề của hội thi là “Chung tay phòng chống dịch”.",
     "Cổng thông tin điện tử của xã đăng tải đầy đủ lịch tiếp công dân để nhân dân theo dõi.",
 ]
 

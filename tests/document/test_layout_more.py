@@ -92,6 +92,12 @@ def test_a_bold_metadata_row_stays_one_piece_of_the_page():
     ("Còn 9 quận, huyện chưa nộp Quỹ Phòng chống thiên tai (09:36 13/12/2019)",
      [("Còn 9 quận, huyện chưa nộp Quỹ Phòng chống thiên tai", ""),
       ("(09:36 13/12/2019)", "ngày giờ đăng tin")]),
+    ("(HNM) - UBND huyện Sóc Sơn vừa ban hành Kế hoạch số 32/KH-UBND về phòng cháy rừng.",
+     [("(HNM) -", "địa chỉ web"),
+      ("UBND huyện Sóc Sơn vừa ban hành Kế hoạch số 32/KH-UBND về phòng cháy rừng.", "")]),
+    ("Phòng Văn hóa thông báo nội dung của Kế hoạch (Xem nội dung kế hoạch tại đây).",
+     [("Phòng Văn hóa thông báo nội dung của Kế hoạch", ""),
+      ("(Xem nội dung kế hoạch tại đây).", "chữ của trang xem tài liệu")]),
     ("22/04/2021 | Các thôn ra quân diệt lăng quăng",
      [("22/04/2021", "ngày giờ đăng tin"), ("Các thôn ra quân diệt lăng quăng", "")]),
 ])

@@ -576,3 +576,14 @@ def test_a_kind_line_with_its_subject_in_capitals_under_it_keeps_that_subject():
         "THÔNG BÁO\nVỀ LỊCH TRÌNH THU GOM RÁC THẢI NĂM 2018\nKHU VỰC XÃ MỸ TRÀ\n\n\nSTT\n\n"
         "Thời gian\n\nLộ trình thu gom\n\n1. Tuyến xe ép rác chạy xoay vòng các tuyến trong xã.\n")
     assert doc.subject == "Về lịch trình thu gom rác thải năm 2018 khu vực xã Mỹ Trà"
+
+
+def test_the_body_that_wrote_a_repost_under_it_signs_it():
+    doc = document.parse("Cảnh báo nguy cơ cháy rừng\n\nTheo dự báo, toàn bộ diện tích rừng trên "
+                         "các đồi núi trong huyện đang ở cấp cực kỳ nguy hiểm.\n\nVăn phòng Ban "
+                         "Chỉ đạo Tỉnh An Giang\n")
+    parts = document.analyse("Cảnh báo nguy cơ cháy rừng\n\nTheo dự báo, rừng đang ở cấp cực kỳ "
+                             "nguy hiểm.\n\nVăn phòng Ban Chỉ đạo Tỉnh An Giang\n").pieces
+    assert parts[-1].part == "signer"
+    assert doc.preamble == ["Theo dự báo, toàn bộ diện tích rừng trên các đồi núi trong huyện "
+                            "đang ở cấp cực kỳ nguy hiểm."]
