@@ -18,7 +18,7 @@ from dataclasses import replace
 from broadcast.document import Block, Directive
 from broadcast.document.case import body_case, normal_case
 from broadcast.document.fields import title_of
-from broadcast.document.patterns import KIND_WORDS, LO, UNIT_WORDS_RE, UP, alternation
+from broadcast.document.patterns import KIND_WORDS, LO, UNIT_WORDS_RE, UP, alternation, folded
 
 # ---------------------------------------------------------------- sentences
 
@@ -120,17 +120,13 @@ def _cites_itself(paragraph: str, d: Directive) -> bool:
     hành Thông báo số 21/TB-UBND về việc …'): the bài's own lead says it."""
     own = f"{d.number}/{d.symbol}" if d.number and d.symbol else ""
     sentences = re.split(r"(?<=[.!?])\s+", paragraph.strip())
-    said = _folded(d.subject)  # the bài's lead says the trích yếu: the rest must say no more
+    said = folded(d.subject)  # the bài's lead says the trích yếu: the rest must say no more
     return bool(own) and own in paragraph.replace(" ", "") and len(sentences) == 1 and bool(
-        re.search(r"\b(?:ban\s+hành|có|ký)\b", paragraph)) and bool(said) and said in _folded(
+        re.search(r"\b(?:ban\s+hành|có|ký)\b", paragraph)) and bool(said) and said in folded(
         paragraph) and len(paragraph.split()) <= len(said.split()) + LEAD_WORDS
 
 
 LEAD_WORDS = 30  # who issued it, when, its number: what a lead says besides the trích yếu
-
-
-def _folded(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _blocks(blocks: list[Block], top: bool) -> list[Block]:

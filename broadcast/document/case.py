@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from broadcast.document.patterns import UNIT_WORDS, is_caps
+from broadcast.document.patterns import UNIT_WORDS_RE, is_caps
 
 # A plain Vietnamese syllable in capitals without marks ('BAN', 'QUY', 'KHAI') is a word, not
 # an acronym.
@@ -25,9 +25,8 @@ def is_acronym(word: str) -> bool:
 
 def _names(lowered: str) -> str:
     """'huyện đức thọ' → 'huyện Đức Thọ': the words after a unit are its name."""
-    units = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
     word = rf"(?!{NAME_STOP})[^\W\d_]+"
-    return re.sub(rf"\b({units})\s+((?:ủy|uỷ)\s+)?({word}(?:\s+{word})*)",
+    return re.sub(rf"\b({UNIT_WORDS_RE})\s+((?:ủy|uỷ)\s+)?({word}(?:\s+{word})*)",
                   lambda m: f"{m[1]} {m[2] or ''}{m[3].title()}", lowered)
 
 
@@ -82,7 +81,7 @@ def body_case(name: str) -> str:
     return f"{head} {rest}"
 
 
-UNIT_WORD = re.compile(r"(?<!\w)(?:" + "|".join(UNIT_WORDS) + r")\s", re.I)
+UNIT_WORD = re.compile(r"(?<!\w)" + UNIT_WORDS_RE + r"\s", re.I)
 NAME_RUN = re.compile(r"(?<![\w.])(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+|-)){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+")
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from broadcast.document import chrome
 from broadcast.document.model import Directive
-from broadcast.document.patterns import QUOC_HIEU_LINE, words
+from broadcast.document.patterns import QUOC_HIEU_LINE, folded, words
 
 # Header markers, matched on the text with its accents taken off, so a header typed without
 # them ("CONG HOA XA HOI", "So: 12/TB-UBND") is caught too.
@@ -95,17 +95,13 @@ def find_leak(spoken: list[str], directive: Directive | None = None) -> Leak | N
 def _dropped_leak(spoken: list[str], directive: Directive) -> Leak | None:
     """A line the parser set aside (the page's) that is read aloud word for word anyway."""
     text = " ".join(" ".join(spoken).split())
-    own = _norm(f"{directive.kind_name} {directive.subject}")
+    own = folded(f"{directive.kind_name} {directive.subject}")
     for dropped in directive.dropped:
         line = " ".join(dropped.text.split())
         if words(line) < MIN_WORDS or not re.search(r"[^\W\d_]{2}", line):
             continue
-        if _norm(line) in own or own in _norm(line):  # the page's title repeats the document's
+        if folded(line) in own or own in folded(line):  # the page's title repeats the document's
             continue
         if line in text:
             return Leak(_clip(line), "dòng của trang web quanh văn bản")
     return None
-
-
-def _norm(text: str) -> str:
-    return " ".join(re.findall(r"[^\W_]+", text.casefold()))

@@ -219,8 +219,10 @@ GLUED_LINK = re.compile(r"(?<=\S)\s*(?=\(\s*(?:Xem|Tải)\s[^()]{3,80}\)\W*$)")
 
 
 def _file_off(text: str) -> list[str]:
-    parts = [p for part in GLUED_FILE.split(text, maxsplit=1)
-             for q in GLUED_CODE.split(part, maxsplit=1) for p in GLUED_LINK.split(q, maxsplit=1)]
+    """The text without the page's file name, link code or link words glued after it."""
+    parts = [text]
+    for glued in (GLUED_FILE, GLUED_CODE, GLUED_LINK):
+        parts = [p for part in parts for p in glued.split(part, maxsplit=1)]
     return [p for part in parts for p in _unglue(part)]
 
 

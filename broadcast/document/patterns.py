@@ -35,11 +35,11 @@ NUMBER = re.compile(
 )
 NUMBER_ALONE = re.compile(r"^Số\s*:?$")  # "Số:" with its number on the next line
 # A bare number and ký hiệu on a line of its own above a reposted document ("1911/BVHTTDL-VHCS").
-CODE_LINE = re.compile(r"^(?P<number>\d{1,5}[a-zđ]?)(?:/(?:19|20)\d\d)?/"
-                       r"(?P<rest>[A-ZĐ][A-ZĐa-z0-9&.]*(?:-[A-ZĐa-z0-9&.]+)+)\.?$")
+_CODE_REST = r"(?P<rest>[A-ZĐ][A-ZĐa-z0-9&.]*(?:-[A-ZĐa-z0-9&.]+)+)"  # "BVHTTDL-VHCS"
+CODE_LINE = re.compile(r"^(?P<number>\d{1,5}[a-zđ]?)(?:/(?:19|20)\d\d)?/" + _CODE_REST + r"\.?$")
 # A number, ký hiệu and date a page's link leaves after the text ("37/UBND-VP ngày 10/1/2022").
-CODE_DATED = re.compile(r"^(?P<number>\d{1,5}[a-zđ]?)/(?P<rest>[A-ZĐ][A-ZĐa-z0-9&.]*"
-                        r"(?:-[A-ZĐa-z0-9&.]+)+)\s+ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})$")
+CODE_DATED = re.compile(r"^(?P<number>\d{1,5}[a-zđ]?)/" + _CODE_REST
+                        + r"\s+ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})$")
 # A ký hiệu alone as a page's title over the document ("UBND-KTHT"): a symbol without number.
 SYMBOL_LINE = re.compile(r"^(?P<number>)(?P<rest>[A-ZĐ]{2,8}-[A-ZĐ]{2,10}(?:-[A-ZĐ]{2,10})?)$")
 # Known mixed-case tokens of a ký hiệu ("QĐ-TTg", "TTr-UBND"); the rest are capitals and digits.
@@ -210,6 +210,11 @@ def is_caps(text: str) -> bool:
 
 def words(text: str) -> int:
     return len(text.split())
+
+
+def folded(text: str) -> str:
+    """The words of ``text`` in small letters, one space apart: for comparing two texts."""
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
 
 
 def iso_date(year: str | None, month: str | None, day: str | None) -> str | None:

@@ -45,6 +45,7 @@ from broadcast.document.patterns import (
     TIEU_NGU,
     TIME_LINE,
     UNIT_HEAD,
+    UNITS_RE,
     UP,
     is_caps,
     words,
@@ -286,7 +287,7 @@ class Zoner:
 
     def _under_issuer(self, i: int) -> bool:
         above = [p for p in self.pieces[:i] if not p.why]
-        named = r"\b(?:XÃ|HUYỆN|TỈNH|PHƯỜNG|QUẬN|THỊ\s+TRẤN|THÀNH\s+PHỐ|THỊ\s+XÃ)\b.*\S"
+        named = r"\b" + UNITS_RE + r"\b.*\S"  # "ỦY BAN NHÂN DÂN XÃ TÂN LẬP" is whole
         return bool(above) and above[-1].part == "issuer" and not re.search(named, above[-1].text)
 
     def _decides(self, i: int) -> bool:
@@ -643,8 +644,8 @@ class Zoner:
                 self.mark(i, "dropped", TRAILING)
             end = heads[0] if heads else end
         j = end
-        last = max((i for i in range(start, end) if self.kinds[i] != "chrome"), default=None)
-        if last is not None and last > start and (self.kinds[last] == "issuer" or BYLINE_BODY.match(
+        last = self._last_real(start, end)
+        if last > start and (self.kinds[last] == "issuer" or BYLINE_BODY.match(
                 self.pieces[last].text)):
             self.mark(last, "signer")  # "BAN TUYÊN GIÁO QUẬN ỦY" under a repost: who signs it
             j = last
@@ -676,8 +677,7 @@ class Zoner:
         end = self.footer_start(body)
         self.footer(end)
         end = self.trailing(body, end)
-        self.last_text = max((i for i in range(body, end) if self.kinds[i] != "chrome"),
-                             default=-1)
+        self.last_text = self._last_real(body, end)
         for i in range(body, end):
             if self.kinds[i] == "chrome":
                 self.mark(i, "dropped")
@@ -685,6 +685,10 @@ class Zoner:
                     self.pieces[i].text):
                 self.mark(i, "reference")
         return body, end
+
+    def _last_real(self, start: int, end: int) -> int:
+        """The last piece in [start, end) that is not chrome, or -1."""
+        return max((i for i in range(start, end) if self.kinds[i] != "chrome"), default=-1)
 
     def _citation_line(self, i: int) -> bool:
         """A line that only names the document reposted ("Thông báo số 217/TB-UBND ngày …"),
