@@ -745,6 +745,9 @@ def normalize(
 
 # Typer raises click's exceptions (its own vendored copy in recent versions): find that module.
 _click_errors = importlib.import_module(typer.BadParameter.__module__)
+# typer >= 0.29 vendors a click without Abort: naming a missing class in an except clause would
+# turn every unexpected error into a traceback, so look it up once with a harmless fallback.
+_ABORT = getattr(_click_errors, "Abort", KeyboardInterrupt)
 USAGE_MESSAGES = {
     _click_errors.NoSuchOption: "Không có tùy chọn {name}.",
     _click_errors.MissingParameter: "Thiếu {name}.",
@@ -773,7 +776,7 @@ def main(argv: list[str] | None = None) -> None:
         _fail(exc, f"Lỗi: {exc.message}", 2)
     except _click_errors.UsageError as exc:
         _fail(exc, f"Lỗi: {_usage_line(exc)} Xem thêm: broadcast --help", 2)
-    except _click_errors.Abort:
+    except _ABORT:
         _fail(None, "Đã dừng.", 130)
     except KeyboardInterrupt:
         _fail(None, "Đã dừng.", 130)

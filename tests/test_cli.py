@@ -120,3 +120,16 @@ def test_output_into_a_log_file_is_utf8_whatever_the_system_code_page(tmp_path):
                           env=env, capture_output=True, cwd=tmp_path, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "hai mươi sáu tháng sáu" in done.stdout.decode("utf-8")
+
+
+def test_an_unexpected_error_is_one_line_not_a_traceback(capsys, monkeypatch):
+    import broadcast.speech as speech
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr(speech, "normalize", broken)
+    code, out, err = run_cli(["normalize", "Ngày 26/6/2024"], capsys)
+    assert code == 1 and "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "Lỗi ngoài dự kiến (RuntimeError: hỏng)" in lines[0]
