@@ -4,10 +4,14 @@ numbers Word draws itself ("1.", "a)", "II."), bold kept as Markdown and heading
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
 from collections.abc import Iterator
 
 from broadcast.errors import BroadcastError
+from broadcast.sources.limits import check_zip, quiet_libraries
+
+log = logging.getLogger(__name__)
 
 FORMAT = "docx"
 SUFFIXES = (".docx",)
@@ -131,13 +135,26 @@ def read(data: bytes, name: str) -> str:
     except ImportError as exc:  # pragma: no cover - a dependency, but say so if missing
         raise BroadcastError("Cần gói python-docx để đọc tệp Word (pip install python-docx).") \
             from exc
+    from lxml import etree
+
+    check_zip(data, name, "tệp Word (.docx)")  # before any XML is parsed
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise BroadcastError(f"Tệp '{name}' không mở được như tệp Word (.docx).") from exc
-    numbering = _Numbering(document)
-    paragraphs = [_paragraph_text(p, numbering) for p in _blocks(document)]
+        with quiet_libraries("docx"):
+            document = docx.Document(io.BytesIO(data))
+            numbering = _Numbering(document)
+            paragraphs = [_paragraph_text(p, numbering) for p in _blocks(document)]
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, etree.LxmlError) as exc:
+        log.debug("%s: python-docx failed", name, exc_info=True)
+        raise BroadcastError(f"Tệp '{name}' không mở được như tệp Word (.docx): "
+                             f"{_reason(exc)}.") from exc
     text = "\n\n".join(p for p in paragraphs if p)
     if not text.strip():
         raise BroadcastError(f"Tệp Word '{name}' không có chữ nào để đọc.")
     return text
+
+
+def _reason(exc: Exception) -> str:
+    """A parser's complaint, short: 'Resource limit exceeded', 'Bad CRC-32', a missing part."""
+    if isinstance(exc, KeyError):
+        return f"thiếu phần {exc.args[0] if exc.args else ''}".strip()
+    return " ".join(str(exc).split())[:160] or type(exc).__name__

@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 
 from broadcast.errors import BroadcastError
+from broadcast.sources.limits import quiet_libraries
+from broadcast.sources.text import unicode_encoding
 
 FORMAT = "html"
 SUFFIXES = (".html", ".htm")
 MIN_WORDS = 8
+LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext", "lxml", "charset_normalizer")
 MARKDOWN_ESCAPE = re.compile(r"\\([\\.\-*_#\[\]()+!])")
 
 
@@ -22,8 +25,16 @@ def read(data: bytes, name: str) -> str:
     except ImportError as exc:  # pragma: no cover - a dependency, but say so if missing
         raise BroadcastError("Cần gói trafilatura để đọc trang web (pip install trafilatura).") \
             from exc
-    body = trafilatura.extract(data, output_format="markdown", include_formatting=True,
-                               favor_recall=True, include_comments=False, include_tables=True)
+    found = unicode_encoding(data)
+    page: bytes | str = data
+    if found:  # Unicode said by a BOM (or UTF-16 without one): decoded here, not guessed
+        codec, skip = found
+        page = data[skip:].decode(codec, errors="replace")
+    with quiet_libraries(*LIBRARIES):
+        body = trafilatura.extract(page, output_format="markdown", include_formatting=True,
+                                   favor_recall=True, include_comments=False,
+                                   include_tables=True)
+        metadata = trafilatura.extract_metadata(page) if body else None
     if not body or len(body.split()) < MIN_WORDS:
         raise BroadcastError(f"Không tìm thấy nội dung bài viết trong trang '{name}'.")
     body = MARKDOWN_ESCAPE.sub(r"\1", body).lstrip()
@@ -31,7 +42,6 @@ def read(data: bytes, name: str) -> str:
     if heading.startswith("# ") and has_own_header(rest):
         body = rest.lstrip()  # a page heading over a whole document: its own header names it
     body = re.sub(r"^#\s+", "", body)  # the article's h1 is its title, not a section
-    metadata = trafilatura.extract_metadata(data)
     title = (metadata.title or "").strip() if metadata else ""
     if title and title not in body[: len(title) + 200] and not has_own_header(body):
         body = f"{title}\n\n{body}"

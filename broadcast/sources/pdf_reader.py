@@ -4,9 +4,14 @@ PDF (images only) is refused with a message that it needs OCR first."""
 from __future__ import annotations
 
 import io
+import logging
 import re
 
 from broadcast.errors import BroadcastError
+from broadcast.sources import limits
+from broadcast.sources.limits import quiet_libraries
+
+log = logging.getLogger(__name__)
 
 FORMAT = "pdf"
 SUFFIXES = (".pdf",)
@@ -60,13 +65,24 @@ def reflow(lines: list[str]) -> str:
 def read(data: bytes, name: str) -> str:
     try:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
+        from pypdf.errors import LimitReachedError, PdfReadError, PdfStreamError
     except ImportError as exc:  # pragma: no cover - a dependency, but say so if missing
         raise BroadcastError("Cần gói pypdf để đọc tệp PDF (pip install pypdf).") from exc
     try:
-        pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
-        raise BroadcastError(f"Tệp '{name}' không mở được như tệp PDF ({exc}).") from exc
+        with quiet_libraries("pypdf"):
+            reader = PdfReader(io.BytesIO(data))
+            count = len(reader.pages)
+            if count > limits.MAX_PDF_PAGES:
+                raise BroadcastError(
+                    f"Tệp PDF '{name}' có {count} trang, quá giới hạn {limits.MAX_PDF_PAGES} "
+                    "trang cho một văn bản; hãy tách riêng phần cần đọc thành tệp khác."
+                )
+            pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, PdfStreamError, ValueError, KeyError, OSError, TypeError,
+            AttributeError, IndexError, RecursionError, LimitReachedError) as exc:
+        log.debug("%s: pypdf failed", name, exc_info=True)
+        reason = " ".join(str(exc).split())[:160] or type(exc).__name__
+        raise BroadcastError(f"Tệp '{name}' không mở được như tệp PDF ({reason}).") from exc
     if sum(len(p.strip()) for p in pages) < MIN_CHARS_PER_PAGE * max(1, len(pages)):
         raise BroadcastError(
             f"Tệp PDF '{name}' không có lớp chữ (có lẽ là bản quét); cần nhận dạng chữ (OCR) "
