@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from broadcast.errors import BroadcastError
-from broadcast.speech import rules
+from broadcast.speech import codes, rules
 from broadcast.speech.lexicon import Lexicon, default_lexicon
 from broadcast.speech.numbers import NORTH, SOUTH, Dialect
 from broadcast.speech.segments import Pauses, Segment, segment
@@ -29,7 +29,7 @@ class SpeechOptions:
     or dropped, item labels read or dropped, and the user's own abbreviations."""
 
     dialect: str = "bac"
-    mung: bool = False
+    mung: bool = True
     read_symbols: bool = False
     drop_labels: bool = False
     extra_abbreviations: dict = field(default_factory=dict)
@@ -58,8 +58,11 @@ def pipeline(options: SpeechOptions | None = None) -> tuple[Rule, ...]:
         rules.drop_acronym_after_expansion,
         partial(rules.read_item_labels, dialect=d, drop=options.drop_labels),
         partial(rules.read_standard_codes, dialect=d),
+        codes.read_phone_numbers,
+        partial(codes.read_roads, dialect=d),
         partial(rules.read_legal_codes, read_symbols=options.read_symbols, lexicon=lexicon,
                 dialect=d),
+        codes.read_unit_rates,
         partial(rules.expand_abbreviations, lexicon=lexicon),
         rules.lowercase_caps_runs,
         partial(rules.read_dates, mung=options.mung, dialect=d),
@@ -68,8 +71,10 @@ def pipeline(options: SpeechOptions | None = None) -> tuple[Rule, ...]:
         rules.read_percent,
         partial(rules.read_fractions, dialect=d),
         partial(rules.read_ordinals, dialect=d),
+        partial(codes.read_mixed_codes, dialect=d),
         partial(rules.read_roman_numerals, dialect=d),
         rules.read_units,
+        codes.read_clause_letters,
         rules.spell_unknown_acronyms,
         partial(rules.read_numbers, dialect=d),
         rules.read_symbols,

@@ -6,9 +6,11 @@ them as keyword arguments with defaults, so the pipeline binds them with ``funct
 
 from __future__ import annotations
 
-import calendar
+import logging
 import re
 
+from broadcast.speech.codes import issuer, letter_name
+from broadcast.speech.dates import read_dates, read_ranges, read_times  # noqa: F401 (rule API)
 from broadcast.speech.lexicon import Lexicon, default_lexicon
 from broadcast.speech.numbers import (
     NORTH,
@@ -19,21 +21,16 @@ from broadcast.speech.numbers import (
     read_ordinal,
 )
 
+log = logging.getLogger(__name__)
+
 UPPER_VI = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-MONTHS = {1: "một", 4: "tư"}
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 ROMAN_CONTEXT = r"(?:đợt|khóa|khoá|kỳ|lần|phần|chương|mục|giai đoạn|quý|hạng|loại|cấp|thứ)"
-LETTER_NAMES = {
-    "A": "a", "B": "bê", "C": "xê", "D": "dê", "Đ": "đê", "E": "e", "F": "ép", "G": "giê",
-    "H": "hát", "I": "i", "J": "gi", "K": "ca", "L": "e lờ", "M": "em mờ", "N": "en nờ",
-    "O": "o", "P": "pê", "Q": "quy", "R": "e rờ", "S": "ét xì", "T": "tê", "U": "u", "V": "vê",
-    "W": "vê kép", "X": "ích xì", "Y": "i dài", "Z": "dét",
-}
 UNITS = {
     "km2": "ki lô mét vuông", "km²": "ki lô mét vuông", "km": "ki lô mét",
     "m2": "mét vuông", "m²": "mét vuông", "m3": "mét khối", "m³": "mét khối",
     "cm": "xăng ti mét", "mm": "mi li mét", "m": "mét", "ha": "héc ta", "kg": "ki lô gam",
-    "°C": "độ C", "độ C": "độ C", "km/h": "ki lô mét một giờ", "tr.đ": "triệu đồng",
+    "°C": "độ xê", "độ C": "độ xê", "km/h": "ki lô mét mỗi giờ", "tr.đ": "triệu đồng",
     "VNĐ": "đồng", "VND": "đồng", "đ": "đồng", "ml": "mi li lít", "l": "lít",
 }
 
@@ -79,7 +76,7 @@ def _web_part(part: str) -> str:
     if part.isdigit():
         return read_digits(part) if len(part) > 3 else read_int(int(part))
     if len(part) <= 4 and not SYLLABLE.match(part.lower()):
-        return " ".join(LETTER_NAMES.get(ch.upper(), ch) for ch in part)
+        return " ".join(letter_name(ch) for ch in part)
     return part
 
 
@@ -146,6 +143,10 @@ def read_item_labels(text: str, *, dialect: Dialect = NORTH, drop: bool = False)
         label = LABEL.match(text)
         return text[label.end():] if label and not re.match(r"^\d{3,}", text) else text
     roman = re.match(r"^([IVXL]{1,6})\.\s+", text)
+    sub = re.match(r"^([IVXL]{1,6})\.(\d{1,2}(?:\.\d{1,2})*)\.?\s+", text)
+    if sub and _roman_value(sub[1]):
+        parts = [str(_roman_value(sub[1])), *sub[2].split(".")]
+        return f"Mục {' chấm '.join(read_int(int(p), dialect) for p in parts)}. {text[sub.end():]}"
     if roman and _roman_value(roman[1]):
         return f"Phần thứ {read_ordinal(_roman_value(roman[1]), dialect)}. {text[roman.end():]}"
     number = re.match(r"^(\d{1,2})\.(?!\d)\s*", text)
@@ -165,7 +166,7 @@ def read_standard_codes(text: str, *, dialect: Dialect = NORTH) -> str:
     return re.sub(r"\b(ISO|TCVN|QCVN|IEC)\s+(\d{3,5}):(\d{4})\b", repl, text)
 
 
-SYMBOL = r"[A-ZĐ][A-Za-zĐđ]*(?:[-/&][A-ZĐ][A-Za-zĐđ]*)*"
+SYMBOL = r"[A-ZĐ][A-Za-zĐđ]*\d{0,2}(?:[-/&][A-ZĐ][A-Za-zĐđ]*\d{0,2})*"
 
 
 def read_legal_codes(
@@ -183,8 +184,8 @@ def read_legal_codes(
             spoken += " năm " + read_int(int(m["year"]), dialect)
         if read_symbols:
             parts = re.split(r"[-/&]", m["sym"])
-            spoken += " " + " ".join(lexicon.spoken(p) if p in lexicon else p for p in parts)
-        return spoken
+            return spoken + " " + " ".join(lexicon.spoken(p) if p in lexicon else p for p in parts)
+        return spoken + issuer(m["sym"], m.string[m.end():], dialect)
 
     pattern = rf"\b(?P<num>\d{{1,5}})(?:/(?P<year>(?:19|20)\d\d))?[/-](?P<sym>{SYMBOL})(?![\w])"
     return re.sub(pattern, lambda m: repl(m) if _has_two_letters(m["sym"]) else m[0], text)
@@ -209,83 +210,20 @@ def lowercase_caps_runs(text: str) -> str:
         chunk = m.group(0)
         if re.fullmatch(r"[A-ZĐ]+", chunk) or len(chunk) == 1:
             return chunk
-        return chunk.lower()
+        return _keep_roman(chunk, chunk.lower())
 
     return run.sub(repl, text)
 
 
-def _month_word(month: int, dialect: Dialect) -> str:
-    return MONTHS.get(month, read_int(month, dialect))
-
-
-def _day_words(day: int, mung: bool, dialect: Dialect) -> str:
-    prefix = "mùng " if mung and day <= 10 else ""
-    return prefix + read_int(day, dialect)
-
-
-def _valid_date(day: int, month: int, year: int | None) -> bool:
-    if not 1 <= month <= 12 or day < 1:
-        return False
-    return day <= calendar.monthrange(year or 2024, month)[1]
-
-
-def read_dates(text: str, *, mung: bool = False, dialect: Dialect = NORTH) -> str:
-    """'26/6/2024' → 'ngày hai mươi sáu tháng sáu năm hai nghìn không trăm hai mươi tư';
-    'tháng 7/2024' → 'tháng bảy năm ...'; 'tháng 4' → 'tháng tư'; '14/14' is not a date."""
-    def full(m: re.Match[str]) -> str:
-        day, month, year = int(m["d"]), int(m["m"]), int(m["y"])
-        if not (1 <= day <= 31 and 1 <= month <= 12):  # '29/02/2023' is still read as a date
-            return m[0]
-        lead = "" if m["pre"] else "ngày "
-        return (f"{m['pre'] or ''}{lead}{_day_words(day, mung, dialect)} tháng "
-                f"{_month_word(month, dialect)} năm {read_int(year, dialect)}")
-
-    def day_month(m: re.Match[str]) -> str:
-        day, month = int(m["d"]), int(m["m"])
-        if not _valid_date(day, month, None):
-            return m[0]
-        return f"{m['pre']}{_day_words(day, mung, dialect)} tháng {_month_word(month, dialect)}"
-
-    def month_year(m: re.Match[str]) -> str:
-        month = int(m["m"])
-        if not 1 <= month <= 12:
-            return m[0]
-        year = f" năm {read_int(int(m['y']), dialect)}" if m["y"] else ""
-        return f"{m['pre']}{_month_word(month, dialect)}{year}"
-
-    pre = r"(?P<pre>\b[Nn]gày\s+)"
-    text = re.sub(rf"{pre}?\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})\b", full, text)
-    text = re.sub(rf"{pre}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\b(?!/)", day_month, text)
-    text = re.sub(r"(?P<pre>\b[Nn]gày\s+)(?P<d>\d{1,2})(?=\s+tháng\s+\d)",
-                  lambda m: m["pre"] + _day_words(int(m["d"]), mung, dialect), text)
-    return re.sub(r"(?P<pre>\b[Tt]háng\s+)(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4})\b)?(?![\d,.]\d)",
-                  month_year, text)
-
-
-def read_times(text: str, *, dialect: Dialect = NORTH) -> str:
-    """'7h30' → 'bảy giờ ba mươi phút', '14:00' → 'mười bốn giờ', '7 giờ 30' stays for numbers."""
-    def repl(m: re.Match[str]) -> str:
-        hour, minute = int(m["h"]), int(m["min"] or 0)
-        if hour > 24 or minute > 59:
-            return m[0]
-        spoken = f"{read_int(hour, dialect)} giờ"
-        return spoken + (f" {read_int(minute, dialect)} phút" if minute else "")
-
-    text = re.sub(r"\b(?P<h>\d{1,2})\s?h\s?(?P<min>\d{2})?(?:'|p|ph)?(?![\w])", repl, text)
-    return re.sub(r"\b(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)\b", repl, text)
+def _keep_roman(caps: str, lower: str) -> str:
+    """'PHẦN II' → 'phần II', 'LẦN THỨ XIII,' → 'lần thứ XIII,': a numeral after its context
+    word stays a numeral; 'VI PHẠM' is a word and is lowered."""
+    pattern = rf"\b({ROMAN_CONTEXT})\s+([ivxl]{{1,6}})(?=\s*$|\s*[.,:;)–-])"
+    return re.sub(pattern, lambda m: f"{m[1]} {m[2].upper()}" if _roman_value(m[2].upper())
+                  else m[0], lower)
 
 
 NUM = r"\d+(?:[.,]\d+)*"
-
-
-def read_ranges(text: str, *, dialect: Dialect = NORTH) -> str:
-    """'2021-2030' → 'hai nghìn không trăm hai mươi mốt đến hai nghìn không trăm ba mươi'."""
-    def repl(m: re.Match[str]) -> str:
-        low, high = int(m[1]), int(m[2])
-        if low >= high:
-            return m[0]
-        return f"{read_int(low, dialect)} đến {read_int(high, dialect)}"
-    return re.sub(r"(?<![\w/.,-])(\d{1,4})\s*[-–]\s*(\d{1,4})(?![\w/-]|[.,]\d)", repl, text)
 
 
 def read_percent(text: str) -> str:
@@ -312,7 +250,7 @@ def read_roman_numerals(text: str, *, dialect: Dialect = NORTH) -> str:
     def repl(m: re.Match[str]) -> str:
         value = _roman_value(m[2])
         return f"{m[1]} {read_int(value, dialect)}" if value else m[0]
-    return re.sub(rf"\b({ROMAN_CONTEXT})\s+([IVXL]{{1,6}})\b", repl, text, flags=re.I)
+    return re.sub(rf"\b((?i:{ROMAN_CONTEXT}))\s+([IVXL]{{1,6}})\b", repl, text)
 
 
 def read_units(text: str) -> str:
@@ -320,12 +258,22 @@ def read_units(text: str) -> str:
     return UNIT_PATTERN.sub(lambda m: f"{m[1]} {UNITS[m[2]]}", text)
 
 
+UNKNOWN_ACRONYM = re.compile(r"(?<![\w])[A-ZĐ]{2,}(?![\w])")
+
+
 def spell_unknown_acronyms(text: str) -> str:
-    """Acronyms not in the lexicon are spelled with Vietnamese letter names: 'XYZ' → 'ích xì
-    i dài dét'. Only tokens of plain capitals (and Đ) count, not words like 'LƯU'."""
+    """Acronyms not in the lexicon are spelled with the letter names announcers use: 'XYZ' →
+    'ích i dét'. Only tokens of plain capitals (and Đ) count, not words like 'LƯU'. Each is
+    logged, so the build log names what to add to [abbreviations]."""
     def repl(m: re.Match[str]) -> str:
-        return " ".join(LETTER_NAMES.get(ch, ch) for ch in m[0] if ch.isalpha())
-    return re.sub(r"(?<![\w])[A-ZĐ]{2,}(?![\w])", repl, text)
+        log.info("spelled letter by letter: %s", m[0])
+        return " ".join(letter_name(ch) for ch in m[0])
+    return UNKNOWN_ACRONYM.sub(repl, text)
+
+
+def spelled_acronyms(text: str) -> list[str]:
+    """The tokens ``spell_unknown_acronyms`` would spell in ``text``, in order, once each."""
+    return list(dict.fromkeys(UNKNOWN_ACRONYM.findall(text)))
 
 
 def read_numbers(text: str, *, dialect: Dialect = NORTH) -> str:
@@ -361,6 +309,7 @@ def read_symbols(text: str) -> str:
     text = re.sub(r"[“”\"‘’«»]", "", text)
     text = re.sub(r"[()\[\]{}]", ", ", text)
     text = re.sub(r"\.{2,}|…", ".", text)
+    text = re.sub(r"\b(và|hay)\s*/\s*(hoặc)\b", r"\1 \2", text)
     text = re.sub(r"(?<=\w)/(?=\w)", " hoặc ", text)
     text = re.sub(r"(?<=\w)-(?=\w)", " ", text)
     return re.sub(r"[/\\|*_#~^<>=]", " ", text)

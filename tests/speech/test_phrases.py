@@ -9,7 +9,7 @@ from broadcast.speech import normalize
 PHRASES = [
     # dates and times
     ("Sáng ngày 02/4/2025, UBND huyện tổ chức họp.",
-     "Sáng ngày hai tháng tư năm hai nghìn không trăm hai mươi lăm, Ủy ban nhân dân huyện tổ "
+     "Sáng ngày mùng hai tháng tư năm hai nghìn không trăm hai mươi lăm, Ủy ban nhân dân huyện tổ "
      "chức họp."),
     ("Thời gian: từ 7h30 ngày 15/01/2025.",
      "Thời gian: từ bảy giờ ba mươi phút ngày mười lăm tháng một năm hai nghìn không trăm hai "
@@ -24,19 +24,19 @@ PHRASES = [
     ("ngày 32/13/2023", "Ngày ba mươi hai trên mười ba trên hai nghìn không trăm hai mươi ba"),
     ("Quý I năm 2025", "Quý một năm hai nghìn không trăm hai mươi lăm"),
     # numbers, money, units
-    ("hỗ trợ 1.500.000 đồng/hộ", "Hỗ trợ một triệu năm trăm nghìn đồng hoặc hộ"),
+    ("hỗ trợ 1.500.000 đồng/hộ", "Hỗ trợ một triệu năm trăm nghìn đồng mỗi hộ"),
     ("tổng kinh phí 2.350.000.000 đồng",
      "Tổng kinh phí hai tỷ ba trăm năm mươi triệu đồng"),
     ("mức phạt 500.000đ", "Mức phạt năm trăm nghìn đồng"),
     ("diện tích 125,5 ha", "Diện tích một trăm hai mươi lăm phẩy năm héc ta"),
     ("quãng đường 3,2 km", "Quãng đường ba phẩy hai ki lô mét"),
-    ("nhiệt độ có nơi trên 39°C", "Nhiệt độ có nơi trên ba mươi chín độ C"),
+    ("nhiệt độ có nơi trên 39°C", "Nhiệt độ có nơi trên ba mươi chín độ xê"),
     ("có 1.205 hộ, 4.811 nhân khẩu", "Có một nghìn hai trăm linh năm hộ, bốn nghìn tám trăm "
      "mười một nhân khẩu"),
     ("thu gom 15 tấn rác", "Thu gom mười lăm tấn rác"),
     ("gọi đường dây nóng 0912345678",
      "Gọi đường dây nóng không chín một hai ba bốn năm sáu bảy tám"),
-    ("báo cháy gọi 114", "Báo cháy gọi một trăm mười bốn"),
+    ("báo cháy gọi 114", "Báo cháy gọi một một bốn"),
     # scores, percents, ranks, ranges
     ("đạt 92,15/100 điểm, xếp thứ 3/15",
      "Đạt chín mươi hai phẩy mười lăm trên một trăm điểm, xếp thứ ba trên mười lăm"),
@@ -55,7 +55,7 @@ PHRASES = [
      "Căn cứ Luật Tổ chức chính quyền địa phương ngày mười chín tháng sáu năm hai nghìn không "
      "trăm mười lăm;"),
     ("Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ",
-     "Nghị định số ba mươi năm hai nghìn không trăm hai mươi ngày năm tháng ba năm hai nghìn "
+     "Nghị định số ba mươi năm hai nghìn không trăm hai mươi ngày mùng năm tháng ba năm hai nghìn "
      "không trăm hai mươi của Chính phủ"),
     ("Quyết định số 1218/QĐ-BCĐ ngày 13/5/2024",
      "Quyết định số một nghìn hai trăm mười tám ngày mười ba tháng năm năm hai nghìn không "
@@ -83,7 +83,7 @@ PHRASES = [
     ("phòng chống dịch COVID-19", "Phòng chống dịch cô vít mười chín"),
     ("Chỉ số Hiệu quả quản trị và hành chính công (PAPI)",
      "Chỉ số Hiệu quả quản trị và hành chính công"),
-    ("mã số ABX", "Mã số a bê ích xì"),
+    ("mã số ABX", "Mã số a bê ích"),
     # symbols, structure
     ("Ngày hội “Toàn dân đoàn kết”", "Ngày hội Toàn dân đoàn kết"),
     ("nam & nữ", "Nam và nữ"),

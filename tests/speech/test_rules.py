@@ -2,7 +2,7 @@
 
 import pytest
 
-from broadcast.speech import SpeechOptions, normalize, pipeline, rules
+from broadcast.speech import SpeechOptions, codes, normalize, pipeline, rules
 from broadcast.speech.lexicon import Lexicon, default_lexicon, parse_table
 
 CASES = {
@@ -21,8 +21,8 @@ CASES = {
     ],
     rules.read_web_addresses: [
         ("gửi về ubnd@phucloc.gov.vn.",
-         "gửi về u bê en nờ dê a còng phucloc chấm gờ o vê chấm vê en."),
-        ("xem home.vn", "xem hát o em mờ e chấm vê en"),
+         "gửi về u bê en dê a còng phucloc chấm gờ o vê chấm vê en."),
+        ("xem home.vn", "xem hát o em e chấm vê en"),
         ("tại https://dichvucong.gov.vn",
          "tại dichvucong chấm gờ o vê chấm vê en"),
         ("trang www.krongno.daknong.gov.vn/tin-tuc",
@@ -62,7 +62,16 @@ CASES = {
         ("Kế hoạch số 179/KH-UBND", "Kế hoạch số một trăm bảy mươi chín"),
         ("Nghị quyết số 12-NQ/TU", "Nghị quyết số mười hai"),
         ("Chỉ thị 05/CT-UBND", "Chỉ thị năm"),
-        ("Nghị định 30/2020/NĐ-CP", "Nghị định ba mươi năm hai nghìn không trăm hai mươi"),
+        ("Nghị định 30/2020/NĐ-CP", "Nghị định ba mươi năm hai nghìn không trăm hai mươi "
+         "của Chính phủ"),
+        ("Nghị định 30/2020/NĐ-CP của Chính phủ", "Nghị định ba mươi năm hai nghìn không trăm hai "
+         "mươi của Chính phủ"),
+        ("Luật số 55/2014/QH13", "Luật số năm mươi lăm năm hai nghìn không trăm mười bốn của Quốc "
+         "hội khóa mười ba"),
+        ("Quyết định 28/2018/QĐ-TTg", "Quyết định hai mươi tám năm hai nghìn không trăm mười tám "
+         "của Thủ tướng Chính phủ"),
+        ("Nghị quyết 1211/2016/UBTVQH13", "Nghị quyết một nghìn hai trăm mười một năm hai nghìn "
+         "không trăm mười sáu của Ủy ban Thường vụ Quốc hội khóa mười ba"),
         ("Quyết định số 1218/QĐ-BCĐ", "Quyết định số một nghìn hai trăm mười tám"),
         ("đạt 14/14 điểm", "đạt 14/14 điểm"),
     ],
@@ -96,20 +105,44 @@ CASES = {
         ("ngày 32/1/2024", "ngày 32/1/2024"),
         ("ngày 30/2", "ngày 30/2"),
         ("6 tháng đầu năm", "6 tháng đầu năm"),
+        ("Quốc khánh 2/9", "Quốc khánh hai tháng chín"),
+        ("Sáng 10/8, đoàn", "Sáng mười tháng tám, đoàn"),
+        ("30/4 và 1/5", "ba mươi tháng tư và một tháng năm"),
+        ("từ 01/7 đến 15/7", "từ một tháng bảy đến mười lăm tháng bảy"),
+        ("đạt 9/10 tiêu chí", "đạt 9/10 tiêu chí"),
+        ("1/5 số hộ", "1/5 số hộ"),
+        ("đường 3/2", "đường ba tháng hai"),
+        ("từ 15-22/5", "từ mười lăm đến hai mươi hai tháng năm"),
+        ("từ 25-22/5", "từ 25-22/5"),
+        ("ngày 5-7-2024", "ngày năm tháng bảy năm hai nghìn không trăm hai mươi tư"),
+        ("sinh 17-11-2008", "sinh ngày mười bảy tháng mười một năm hai nghìn không trăm linh tám"),
+        ("15.01.2025", "ngày mười lăm tháng một năm hai nghìn không trăm hai mươi lăm"),
+        ("5-7/2024", "5-7/2024"),
+        ("(19/5/1890 - 19/5/2024)", "(ngày mười chín tháng năm năm một nghìn tám trăm chín mươi "
+         "đến ngày mười chín tháng năm năm hai nghìn không trăm hai mươi tư)"),
+        ("quý II/2024", "quý hai năm hai nghìn không trăm hai mươi tư"),
+        ("Quý 3/2024", "Quý ba năm hai nghìn không trăm hai mươi tư"),
     ],
     rules.read_times: [
         ("lúc 7h30", "lúc bảy giờ ba mươi phút"),
         ("từ 11h00 đến 15h00", "từ mười một giờ đến mười lăm giờ"),
         ("lúc 14:30", "lúc mười bốn giờ ba mươi phút"),
         ("lúc 7h", "lúc bảy giờ"),
+        ("từ 7h00-11h00", "từ bảy giờ đến mười một giờ"),
+        ("lúc 7g30", "lúc bảy giờ ba mươi phút"), ("10g muối", "10g muối"),
+        ("23:23:18", "hai mươi ba giờ hai mươi ba phút mười tám giây"),
+        ("11:20:00 SA", "mười một giờ hai mươi phút sáng"),
+        ("2:05 PM", "hai giờ năm phút chiều"), ("25:10", "25:10"), ("7h75", "7h75"),
     ],
     rules.read_ranges: [
-        ("giai đoạn 2021-2030", "giai đoạn hai nghìn không trăm hai mươi mốt đến hai nghìn "
-         "không trăm ba mươi"),
-        ("giai đoạn 2022-2025, định hướng", "giai đoạn hai nghìn không trăm hai mươi hai đến "
-         "hai nghìn không trăm hai mươi lăm, định hướng"),
-        ("từ 7 - 10 ngày", "từ bảy đến mười ngày"),
+        ("giai đoạn 2021-2030", "giai đoạn 2021 đến 2030"),
+        ("giai đoạn 2022-2025, định hướng", "giai đoạn 2022 đến 2025, định hướng"),
+        ("từ 7 - 10 ngày", "từ 7 đến 10 ngày"),
         ("số 0912-345-678", "số 0912-345-678"),
+        ("cao 2-3m", "cao 2 đến 3m"), ("lượng mưa 100-150 mm", "lượng mưa 100 đến 150 mm"),
+        ("nhiệt độ 38-39°C", "nhiệt độ 38 đến 39°C"), ("từ 1,5-2 tấn", "từ 1,5 đến 2 tấn"),
+        ("năm 2025-2024", "năm 2025-2024"), ("giai đoạn 20112020", "giai đoạn 2011 đến 2020"),
+        ("mã 20112090", "mã 20112090"), ("Điều 5-7 của", "Điều 5 đến 7 của"),
     ],
     rules.read_percent: [
         ("đạt chỉ số 69,46%.", "đạt chỉ số 69,46 phần trăm."),
@@ -127,15 +160,59 @@ CASES = {
     rules.read_roman_numerals: [
         ("đợt I năm 2023", "đợt một năm 2023"), ("quý II", "quý hai"),
         ("khóa XV", "khóa mười lăm"), ("cấp IV trở lên", "cấp bốn trở lên"),
-        ("Đội I", "Đội I"),
+        ("Đội I", "Đội I"), ("khóa vi tính", "khóa vi tính"), ("mục vi phạm", "mục vi phạm"),
+        ("Mục XL", "Mục bốn mươi"), ("lần thứ XIII", "lần thứ mười ba"), ("quý IIII", "quý IIII"),
     ],
     rules.read_units: [
         ("thiệt hại 4,5 ha rừng", "thiệt hại 4,5 héc ta rừng"),
         ("dài 12 km", "dài 12 ki lô mét"), ("500.000đ", "500.000 đồng"),
-        ("nhiệt độ 38°C", "nhiệt độ 38 độ C"), ("120 m2", "120 mét vuông"),
+        ("nhiệt độ 38°C", "nhiệt độ 38 độ xê"), ("60 km/h", "60 ki lô mét mỗi giờ"),
+        ("120 m2", "120 mét vuông"),
+    ],
+    codes.read_phone_numbers: [
+        ("gọi ngay 114", "gọi ngay một một bốn"),
+        ("báo cháy 114.", "báo cháy một một bốn."),
+        ("có 113 hộ", "có 113 hộ"),
+        ("Cảnh sát 113 khi", "Cảnh sát một một ba khi"),
+        ("Tổng đài 1022", "Tổng đài một không hai hai"),
+        ("đường dây nóng 1900 9095", "đường dây nóng một chín không không, chín không chín năm"),
+        ("ĐT: 0239.3855.567", "ĐT: không hai ba chín, ba tám năm năm, năm sáu bảy"),
+        ("số 0912 345 678 hoặc", "số không chín một hai, ba bốn năm, sáu bảy tám hoặc"),
+        ("+84 912 345 678", "không chín một hai, ba bốn năm, sáu bảy tám"),
+        ("gọi 2 lần", "gọi 2 lần"), ("liên hệ 1.500.000 đồng", "liên hệ 1.500.000 đồng"),
+        ("ngày 01.02.2024", "ngày 01.02.2024"), ("có 1900 hộ", "có 1900 hộ"),
+        ("hotline 19001234", "hotline một chín không không một hai ba bốn"),
+    ],
+    codes.read_roads: [
+        ("QL14 và QL1A", "quốc lộ mười bốn và quốc lộ một a"),
+        ("tuyến ĐT 741", "tuyến đường tỉnh bảy trăm bốn mươi mốt"),
+        ("ĐT.741", "đường tỉnh bảy trăm bốn mươi mốt"), ("ĐH 12B", "đường huyện mười hai bê"),
+        ("ĐT 0912345678", "ĐT 0912345678"), ("QL14/2024", "QL14/2024"),
+    ],
+    codes.read_unit_rates: [
+        ("1.500.000 đồng/hộ", "1.500.000 đồng mỗi hộ"),
+        ("65 triệu đồng/người/năm", "65 triệu đồng mỗi người mỗi năm"),
+        ("62,5 tạ/ha", "62,5 tạ mỗi héc ta"), ("2.500 m3/s", "2.500 m3 mỗi giây"),
+        ("15 kg gạo/người/tháng", "15 kg gạo mỗi người mỗi tháng"),
+        ("3 buổi/tuần", "3 buổi mỗi tuần"), ("lượt/người", "lượt mỗi người"),
+        ("xã/phường", "xã/phường"), ("ngày/tháng/năm sinh", "ngày/tháng/năm sinh"),
+        ("200.000 đồng/hộ gia đình", "200.000 đồng mỗi hộ gia đình"),
+    ],
+    codes.read_mixed_codes: [
+        ("cúm A/H5N1", "cúm a hát năm en một"), ("virus H5N1", "virus hát năm en một"),
+        ("ca F0", "ca ép không"), ("mạng 5G", "mạng năm gờ"),
+        ("tại mục II.3 của", "tại mục hai chấm ba của"), ("II.3.1", "hai chấm ba chấm một"),
+        ("năm 2024", "năm 2024"), ("UBND", "UBND"),
+    ],
+    codes.read_clause_letters: [
+        ("điểm b khoản 2", "điểm bê khoản 2"),
+        ("tại điểm a, b và c khoản 1", "tại điểm a, bê và xê khoản 1"),
+        ("Phụ lục B kèm theo", "Phụ lục bê kèm theo"), ("mục đích", "mục đích"),
+        ("điểm d.", "điểm dê."),
     ],
     rules.spell_unknown_acronyms: [
-        ("đơn vị XYZ", "đơn vị ích xì i dài dét"), ("LƯU Ý", "LƯU Ý"),
+        ("đơn vị XYZ", "đơn vị ích i dét"), ("LƯU Ý", "LƯU Ý"),
+        ("mã CSSKNX", "mã xê ét ét ca en ích"),
     ],
     rules.read_numbers: [
         ("1.500.000 đồng", "một triệu năm trăm nghìn đồng"),
@@ -178,8 +255,8 @@ def test_every_rule_has_a_docstring_and_a_table():
 PIPELINE = [
     ("26/6/2024", "Ngày hai mươi sáu tháng sáu năm hai nghìn không trăm hai mươi tư"),
     ("Quyết định số 151/QĐ-UBND ngày 06/02/2024 của UBND tỉnh Đắk Nông",
-     "Quyết định số một trăm năm mươi mốt ngày sáu tháng hai năm hai nghìn không trăm hai mươi "
-     "tư của Ủy ban nhân dân tỉnh Đắk Nông"),
+     "Quyết định số một trăm năm mươi mốt ngày mùng sáu tháng hai năm hai nghìn không trăm hai "
+     "mươi tư của Ủy ban nhân dân tỉnh Đắk Nông"),
     ("đạt 85,96/100 điểm, chỉ số CCHC đạt 85,69 %",
      "Đạt tám mươi lăm phẩy chín mươi sáu trên một trăm điểm, chỉ số cải cách hành chính đạt "
      "tám mươi lăm phẩy sáu mươi chín phần trăm"),
@@ -220,8 +297,10 @@ def test_bad_dialect_is_a_user_error():
 
 
 def test_mung_option():
-    steps = pipeline(SpeechOptions(mung=True))
-    assert normalize("ngày 05/4/2025", steps).startswith("Ngày mùng năm tháng tư")
+    assert normalize("ngày 05/4/2025").startswith("Ngày mùng năm tháng tư")
+    steps = pipeline(SpeechOptions(mung=False))
+    assert normalize("ngày 05/4/2025", steps).startswith("Ngày năm tháng tư")
+    assert normalize("ngày 11/4/2025").startswith("Ngày mười một tháng tư")
 
 
 def test_extra_abbreviations_extend_the_lexicon():

@@ -1,0 +1,165 @@
+"""Dates, times and ranges read aloud: '26/6/2024', 'Quốc khánh 2/9', '15-22/5', '7h00-11h00',
+'23:23:18', '2-3m', '20112020'. The conventions are in docs/speech.md."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from broadcast.speech.numbers import NORTH, Dialect, read_int
+
+MONTHS = {1: "một", 4: "tư"}
+ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
+# A word right before 'd/m' that makes it a date, not a share ('Sáng 10/8', 'Quốc khánh 2/9').
+DATE_CUES = (r"(?i:ngày|sáng|trưa|chiều|tối|đêm|hôm|từ|đến|tới|trước|sau|lễ|dịp|tết|khánh|niệm"
+             r"|mùng|mồng|hết|đầu|cuối|giữa|vào|hạn|thứ\s+\w+|nhật|\()")
+# Streets and squares named after a date: 'đường 3/2' is 'đường ba tháng hai', without 'mùng'.
+STREET_CUES = r"(?i:đường|phố|quảng\s+trường|cầu|ngõ|hẻm)"
+DM = r"\d{1,2}/\d{1,2}(?:/\d{4})?"
+HALF_DAY = {"SA": "sáng", "AM": "sáng", "CH": "chiều", "PM": "chiều"}
+
+
+def _month_word(month: int, dialect: Dialect) -> str:
+    return MONTHS.get(month, read_int(month, dialect))
+
+
+def _day_words(day: int, mung: bool, dialect: Dialect) -> str:
+    prefix = "mùng " if mung and day <= 10 else ""
+    return prefix + read_int(day, dialect)
+
+
+def _valid_date(day: int, month: int, year: int | None) -> bool:
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    return day <= calendar.monthrange(year or 2024, month)[1]
+
+
+def _quarters(text: str, dialect: Dialect) -> str:
+    """'quý II/2024' → 'quý hai năm hai nghìn …'."""
+    def repl(m: re.Match[str]) -> str:
+        quarter = ROMAN_QUARTERS.get(m[2]) or int(m[2])
+        return f"{m[1]} {read_int(quarter, dialect)} năm {read_int(int(m[3]), dialect)}"
+    return re.sub(r"\b([Qq]uý)\s+(IV|I{1,3}|[1-4])\s*/\s*(\d{4})\b", repl, text)
+
+
+def _date_ranges(text: str) -> str:
+    """The dash between two dates reads 'đến': '(19/5/1890 - 19/5/2024)'."""
+    return re.sub(rf"(?<![\d/])({DM})\s*[-–]\s*({DM})(?![\d/])", r"\1 đến \2", text)
+
+
+def _day_ranges(text: str, mung: bool, dialect: Dialect) -> str:
+    """'15-22/5' → 'mười lăm đến hai mươi hai tháng năm'."""
+    def repl(m: re.Match[str]) -> str:
+        low, high, month = int(m["a"]), int(m["b"]), int(m["m"])
+        if not (low < high and _valid_date(high, month, None)):
+            return m[0]
+        year = f" năm {read_int(int(m['y']), dialect)}" if m["y"] else ""
+        return (f"{_day_words(low, mung, dialect)} đến {_day_words(high, mung, dialect)} tháng "
+                f"{_month_word(month, dialect)}{year}")
+    return re.sub(r"(?<![\d/.,])(?P<a>\d{1,2})\s*[-–]\s*(?P<b>\d{1,2})/(?P<m>\d{1,2})"
+                  r"(?:/(?P<y>\d{4}))?(?![\d/])", repl, text)
+
+
+def _full_dates(text: str, mung: bool, dialect: Dialect) -> str:
+    """'26/6/2024', '5-7-2024', '15.01.2025' → 'ngày … tháng … năm …'."""
+    def repl(m: re.Match[str]) -> str:
+        day, month, year = int(m["d"]), int(m["m"]), int(m["y"])
+        if not (1 <= day <= 31 and 1 <= month <= 12):  # '29/02/2023' is still read as a date
+            return m[0]
+        lead = "" if m["pre"] else "ngày "
+        return (f"{m['pre'] or ''}{lead}{_day_words(day, mung, dialect)} tháng "
+                f"{_month_word(month, dialect)} năm {read_int(year, dialect)}")
+    return re.sub(r"(?P<pre>\b[Nn]gày\s+)?(?<![\d/.,-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})"
+                  r"(?P=sep)(?P<y>(?:1[89]|20)\d\d)(?![\d/])", repl, text)
+
+
+def _is_day_month(m: re.Match[str]) -> bool:
+    """A 'd/m' without a year is a date when a date word is before it, another date beside it,
+    or the day is larger than the month (a share is smaller than one)."""
+    before, after = m.string[max(0, m.start() - 30): m.start()], m.string[m.end():]
+    if int(m["d"]) > int(m["m"]) or re.search(rf"(?:{DATE_CUES}|{STREET_CUES})\s*$", before):
+        return True
+    if re.search(r"\d{1,2}/\d{1,2}\s*(?:,|và|hoặc|đến|tới|-|–)\s*$", before):
+        return True
+    return bool(re.match(r"\s*(?:đến|tới|-|–|và|hoặc)\s*\d{1,2}/\d{1,2}", after))
+
+
+def _day_months(text: str, mung: bool, dialect: Dialect) -> str:
+    """'Quốc khánh 2/9' → 'Quốc khánh mùng hai tháng chín'; '9/10 tiêu chí' stays a share."""
+    def repl(m: re.Match[str]) -> str:
+        day, month = int(m["d"]), int(m["m"])
+        if not _valid_date(day, month, None) or not _is_day_month(m):
+            return m[0]
+        street = re.search(rf"{STREET_CUES}\s*$", m.string[max(0, m.start() - 20): m.start()])
+        return (f"{_day_words(day, mung and not street, dialect)} tháng "
+                f"{_month_word(month, dialect)}")
+    return re.sub(r"(?<![\d/.,])(?<!\d[-–])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|[.,]\d)", repl,
+                  text)
+
+
+def read_dates(text: str, *, mung: bool = False, dialect: Dialect = NORTH) -> str:
+    """'26/6/2024' → 'ngày hai mươi sáu tháng sáu năm hai nghìn không trăm hai mươi tư';
+    'tháng 7/2024' → 'tháng bảy năm ...'; 'tháng 4' → 'tháng tư'; '14/14' is not a date."""
+    def month_year(m: re.Match[str]) -> str:
+        month = int(m["m"])
+        if not 1 <= month <= 12:
+            return m[0]
+        year = f" năm {read_int(int(m['y']), dialect)}" if m["y"] else ""
+        return f"{m['pre']}{_month_word(month, dialect)}{year}"
+
+    text = _date_ranges(_quarters(text, dialect))
+    text = _full_dates(_day_ranges(text, mung, dialect), mung, dialect)
+    text = _day_months(text, mung, dialect)
+    text = re.sub(r"(?P<pre>\b[Nn]gày\s+)(?P<d>\d{1,2})(?=\s+tháng\s+\d)",
+                  lambda m: m["pre"] + _day_words(int(m["d"]), mung, dialect), text)
+    return re.sub(r"(?P<pre>\b[Tt]háng\s+)(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4})\b)?(?![\d,.]\d)",
+                  month_year, text)
+
+
+TIME = r"\d{1,2}(?:\s?h\s?\d{2}|h|g\d{2}|:\d{2})"
+
+
+def read_times(text: str, *, dialect: Dialect = NORTH) -> str:
+    """'7h30', '7g30' → 'bảy giờ ba mươi phút', '14:00' → 'mười bốn giờ', '23:23:18' → '… giờ
+    … phút … giây', '11:20:00 SA' → '… sáng', '7h00-11h00' → 'bảy giờ đến mười một giờ'."""
+    def repl(m: re.Match[str]) -> str:
+        hour, minute, second = int(m["h"]), int(m["min"] or 0), int(m["s"] or 0)
+        if hour > 24 or minute > 59 or second > 59:
+            return m[0]
+        spoken = f"{read_int(hour, dialect)} giờ"
+        spoken += f" {read_int(minute, dialect)} phút" if minute or second else ""
+        spoken += f" {read_int(second, dialect)} giây" if second else ""
+        return spoken + (f" {HALF_DAY[m['half']]}" if m["half"] else "")
+
+    text = re.sub(rf"(?<![\w:])({TIME})\s*[-–]\s*({TIME})(?![\w:])", r"\1 đến \2", text)
+    half = r"(?:\s?(?P<half>SA|CH|AM|PM)\b)?"
+    text = re.sub(rf"\b(?P<h>[01]?\d|2[0-4]):(?P<min>[0-5]\d)(?::(?P<s>[0-5]\d))?\b{half}",
+                  repl, text)
+    text = re.sub(r"\b(?P<h>\d{1,2})g(?P<min>\d{2})(?P<s>)(?P<half>)(?![\w])", repl, text)
+    return re.sub(r"\b(?P<h>\d{1,2})\s?h\s?(?P<min>\d{2})?(?P<s>)(?P<half>)(?:'|p|ph)?(?![\w])",
+                  repl, text)
+
+
+NUM = r"\d+(?:[.,]\d+)*"
+GLUED_UNIT = r"(?:km2|km²|km|m2|m²|m3|m³|cm|mm|m|ha|kg|°C|%|ml|l|đ)"
+
+
+def _amount(text: str) -> float:
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+        text = text.replace(".", "")
+    return float(text.replace(",", "."))
+
+
+def read_ranges(text: str, *, dialect: Dialect = NORTH) -> str:
+    """'2021-2030' → '2021 đến 2030', '2-3m' → '2 đến 3m', '38-39°C', '20112020' (two years
+    glued together) → '2011 đến 2020'. The numbers are read by later rules."""
+    def repl(m: re.Match[str]) -> str:
+        return f"{m[1]} đến {m[2]}" if _amount(m[1]) < _amount(m[2]) else m[0]
+
+    def years(m: re.Match[str]) -> str:
+        low, high = int(m[1]), int(m[2])
+        return f"{m[1]} đến {m[2]}" if 0 < high - low <= 50 else m[0]
+
+    text = re.sub(rf"(?<![\w/.,-])({NUM})\s*[-–]\s*({NUM})(?={GLUED_UNIT}?(?![\w/-]|[.,]\d))",
+                  repl, text)
+    return re.sub(r"(?<![\w.,/])((?:19|20)\d\d)((?:19|20)\d\d)(?![\w.,/])", years, text)
