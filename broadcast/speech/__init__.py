@@ -83,14 +83,16 @@ def pipeline(options: SpeechOptions | None = None) -> tuple[Rule, ...]:
 
 
 def _name(rule: Rule) -> str:
-    return getattr(rule, "__name__", None) or getattr(rule.func, "__name__", repr(rule))
+    return getattr(rule, "__name__", None) or getattr(getattr(rule, "func", None), "__name__",
+                                                       type(rule).__name__)
 
 
 def normalize(text: str, steps: Sequence[Rule] | None = None) -> str:
     """Printed text → spoken text."""
+    tracing = log.isEnabledFor(logging.DEBUG)
     for rule in steps if steps is not None else pipeline():
         before, text = text, rule(text)
-        if text != before:
+        if tracing and text != before:
             log.debug("%s: %r → %r", _name(rule), before, text)
     return text[:1].upper() + text[1:]
 

@@ -154,16 +154,18 @@ def _rate_context(m: re.Match[str]) -> bool:
 def read_unit_rates(text: str) -> str:
     """'1.500.000 đồng/hộ' → '… đồng mỗi hộ', '62,5 tạ/ha' → '… tạ mỗi héc ta',
     '15 kg gạo/người/tháng' → '… gạo mỗi người mỗi tháng', '2.500 m3/s' → '… m3 mỗi giây'."""
-    per = "|".join(re.escape(k) for k in sorted(PER, key=len, reverse=True))
-
     def repl(m: re.Match[str]) -> str:
         if not _rate_context(m):
             return m[0]
-        tail = re.findall(rf"/\s*({per})", m["rest"])
+        tail = re.findall(rf"/\s*({PER_ALTERNATIVES})", m["rest"])
         return m["left"] + "".join(f" mỗi {PER[t]}" for t in tail)
 
-    pattern = rf"(?P<left>[^\W\d_][\w²³]*)(?P<rest>(?:\s?/\s?(?:{per})(?![\w²³]))+)"
-    return re.sub(pattern, repl, text)
+    return RATE.sub(repl, text)
+
+
+PER_ALTERNATIVES = "|".join(re.escape(k) for k in sorted(PER, key=len, reverse=True))
+RATE = re.compile(rf"(?P<left>[^\W\d_][\w²³]*)(?P<rest>(?:\s?/\s?(?:{PER_ALTERNATIVES})"
+                  r"(?![\w²³]))+)")
 
 
 # --- clause letters ------------------------------------------------------------------------------

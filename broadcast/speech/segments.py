@@ -13,6 +13,8 @@ NO_BREAK_BEFORE_DOT = {"TP", "Tp", "TM", "KT", "TL", "TS", "ThS", "PGS", "GS", "
 LABEL = re.compile(r"^(?:[IVXL]{1,6}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[-+•–]|Điều \d{1,3}\.)\s+")
 LONG_SENTENCE = 220
 MIN_CLAUSE = 50
+# How far back from a period to look for the word it closes: bounded, so splitting stays linear.
+WORD_WINDOW = 40
 
 
 class SectionLike(Protocol):
@@ -47,8 +49,9 @@ class Segment:
     pause_ms: int
 
 
-def _ends_sentence(text: str, dot: int) -> bool:
-    word = re.search(r"([\w.]+)$", text[:dot])
+def _ends_sentence(before: str) -> bool:
+    """Whether the period after ``before`` (the text just before it) ends a sentence."""
+    word = re.search(r"([\w.]+)$", before)
     return not (word and word[1] in NO_BREAK_BEFORE_DOT)
 
 
@@ -59,7 +62,8 @@ def split_sentences(text: str) -> list[str]:
     pieces, start = [], 0
     for m in re.finditer(r"[.!?…]+[\"”)]?\s+", body):
         nxt = body[m.end(): m.end() + 1]
-        if (nxt.isupper() or nxt in "-–\"“") and _ends_sentence(body, m.start()):
+        before = body[max(0, m.start() - WORD_WINDOW): m.start()]
+        if (nxt.isupper() or nxt in "-–\"“") and _ends_sentence(before):
             pieces.append(body[start: m.end()].strip())
             start = m.end()
     pieces.append(body[start:].strip())
@@ -70,14 +74,26 @@ def split_sentences(text: str) -> list[str]:
 
 
 def split_clauses(sentence: str, limit: int = LONG_SENTENCE) -> list[str]:
-    """A long sentence is cut at ';' (then ':') into clauses of reasonable length."""
+    """A long sentence is cut at ';' (then ':', then ',') into clauses of reasonable length; a
+    clause still over twice the limit (a run-on without punctuation) is cut between words into
+    near-equal parts, so no segment grows with the document."""
     if len(sentence) <= limit:
         return [sentence]
-    for mark in (";", ":"):
+    for mark in (";", ":", ","):
         parts = [p.strip() for p in re.split(rf"(?<={mark})\s+", sentence) if p.strip()]
         if len(parts) > 1:
-            return _merge_short(parts)
-    return [sentence]
+            return [cut for part in _merge_short(parts) for cut in _cut_words(part, limit)]
+    return _cut_words(sentence, limit)
+
+
+def _cut_words(clause: str, limit: int) -> list[str]:
+    """Near-equal runs of whole words, each at most about ``limit`` characters."""
+    if len(clause) <= 2 * limit:
+        return [clause]
+    words = clause.split()
+    count = -(-len(clause) // limit)
+    size = -(-len(words) // count)
+    return [" ".join(words[i: i + size]) for i in range(0, len(words), size)]
 
 
 def _merge_short(parts: list[str]) -> list[str]:

@@ -46,3 +46,41 @@ def test_pauses_follow_structure():
 
 def test_sections_with_nothing_to_say_give_no_segment():
     assert spoken_segments([Sec("paragraph", "- ")]) == []
+
+
+def test_a_run_on_without_punctuation_is_cut_between_words():
+    words = ["tuyên", "truyền", "vận", "động", "nhân", "dân"] * 400
+    clauses = split_clauses(" ".join(words))
+    assert len(clauses) > 10
+    assert " ".join(clauses).split() == words
+    assert all(len(c) <= 2 * 220 for c in clauses)
+
+
+def test_a_long_sentence_without_semicolons_is_cut_at_commas():
+    sentence = ", ".join(["các hộ gia đình chủ động phòng chống dịch bệnh cho đàn gia súc"] * 12)
+    clauses = split_clauses(sentence)
+    assert len(clauses) > 1 and " ".join(clauses) == sentence
+    assert all(len(c) <= 2 * 220 for c in clauses)
+
+
+def test_sentence_splitting_work_grows_linearly(monkeypatch):
+    from broadcast.speech import segments
+
+    seen = []
+    original = segments._ends_sentence
+
+    def counting(before):
+        seen.append(len(before))
+        return original(before)
+
+    monkeypatch.setattr(segments, "_ends_sentence", counting)
+
+    def work(items):
+        seen.clear()
+        pieces = split_sentences(" ".join(f"Mục {i} được triển khai. Nội dung {i}." for i in
+                                          range(items)))
+        assert len(pieces) == 2 * items
+        return sum(seen)
+
+    small, large = work(300), work(600)
+    assert large <= 2.2 * small
