@@ -5,7 +5,10 @@ MP3 audio made by ffmpeg (a fixed length, or 60 ms per character of the request)
 requests and the most served at once, and injects faults: the first N requests fail with a
 status (or "hang" past the client's timeout), every request fails once N were answered, a share
 fails at random (seeded) with 429/500/503 or by hanging, and every answer can be delayed
-(``latency``) like a far server. Used by the tests and the benchmark.
+(``latency``) like a far server. ``answer`` replaces the body of a good answer (bad answers).
+Every request is kept as it came on the wire (``wire``: request line, headers in order, body),
+and with ``tls`` (a certificate and its key) it is served over HTTPS. Used by the tests and the
+benchmark.
 """
 
 from __future__ import annotations
@@ -14,11 +17,14 @@ import base64
 import json
 import random
 import shutil
+import ssl
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -33,10 +39,27 @@ def tone_mp3(seconds: float = 0.4, freq: int = 330) -> bytes:
                        "-f", "mp3", "pipe:1"])
 
 
+class Wire(NamedTuple):
+    """One request as it came: its request line, its headers (name, value) in order, its body."""
+
+    line: str
+    headers: list[tuple[str, str]]
+    body: bytes
+
+
+def audio_answer(mp3: bytes) -> bytes:
+    """The endpoint's answer carrying ``mp3`` (its batchexecute envelope)."""
+    b64 = base64.b64encode(mp3).decode()
+    return (f')]}}\'\n\n123\n[["wrb.fr","jQ1olc","[\\"{b64}\\"]",null,null,null,"generic"]]\n'
+            .encode())
+
+
 class FakeGoogle:
     def __init__(self, fail_first: int = 0, fail_status: int = 429, latency: float = 0.0,
                  fail_rate: float = 0.0, hang: float = 0.0, seed: int = 7,
-                 fixed_seconds: float | None = 0.4, fail_after: int | None = None) -> None:
+                 fixed_seconds: float | None = 0.4, fail_after: int | None = None,
+                 answer: Callable[[str], bytes] | None = None,
+                 tls: tuple[Path, Path] | None = None) -> None:
         self.fail_first = fail_first
         self.fail_after = fail_after  # every request fails once this many were answered
         self.fail_status = fail_status
@@ -48,18 +71,36 @@ class FakeGoogle:
         self.requests: list[str] = []
         self.failures: list[str] = []
         self.answered: list[str] = []  # the texts answered with audio
+        self.langs: list[str] = []  # the language of each request
+        self.wire: list[Wire] = []
+        self.connections = 0  # TCP connections accepted (a failed TLS handshake counts too)
+        self.answer = answer
         self.in_flight = 0
         self.max_in_flight = 0
         self.lock = threading.Lock()
         self._audio: dict[float, bytes] = {}
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
+        self.scheme = "http"
+        if tls:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
+            self.scheme = "https"
+        accept = self.server.get_request
+
+        def counted():
+            with self.lock:
+                self.connections += 1
+            return accept()
+
+        self.server.get_request = counted
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
     def url(self) -> str:
         host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}/_/TranslateWebserverUi/data/batchexecute"
+        return f"{self.scheme}://{host}:{port}/_/TranslateWebserverUi/data/batchexecute"
 
     def __enter__(self) -> FakeGoogle:
         self.thread.start()
@@ -90,9 +131,10 @@ class FakeGoogle:
     def _reply(self, body: str) -> tuple[int, bytes]:
         form = urllib.parse.parse_qs(body)
         rpc = json.loads(form["f.req"][0])
-        text = json.loads(rpc[0][0][1])[0]
+        text, lang = json.loads(rpc[0][0][1])[:2]
         with self.lock:
             self.requests.append(text)
+            self.langs.append(lang)
         fault = self._fault()
         if fault is not None:
             with self.lock:
@@ -103,11 +145,12 @@ class FakeGoogle:
             return fault, b"busy"
         if self.latency:
             time.sleep(self.latency)
-        b64 = base64.b64encode(self.audio_for(text)).decode()
+        if self.answer:
+            return 200, self.answer(text)
+        payload = audio_answer(self.audio_for(text))
         with self.lock:
             self.answered.append(text)
-        payload = f')]}}\'\n\n123\n[["wrb.fr","jQ1olc","[\\"{b64}\\"]",null,null,null,"generic"]]\n'
-        return 200, payload.encode()
+        return 200, payload
 
     def _handler(self):
         fake = self
@@ -119,7 +162,10 @@ class FakeGoogle:
                     fake.in_flight += 1
                     fake.max_in_flight = max(fake.max_in_flight, fake.in_flight)
                 try:
-                    status, data = fake._reply(self.rfile.read(length).decode())
+                    body = self.rfile.read(length)
+                    with fake.lock:
+                        fake.wire.append(Wire(self.requestline, list(self.headers.items()), body))
+                    status, data = fake._reply(body.decode())
                 finally:
                     with fake.lock:
                         fake.in_flight -= 1
