@@ -114,7 +114,7 @@ class GttsEngine:
         except _Transient as exc:
             return Availability(False, exc.problem)
         except BroadcastError as exc:
-            return Availability(False, exc.message)
+            return Availability(False, exc.message.rstrip("."))
         return Availability(True, "máy chủ Google trả lời")
 
     def synthesize(self, text: str, voice: str | None = None) -> Audio:

@@ -23,7 +23,7 @@ from broadcast.tts.gtts_engine import (
     MalformedAudio,
     UnknownAnswer,
 )
-from tests.conftest import decode
+from tests.conftest import FIXTURES, decode, run_cli
 from tests.fakes import FakeGoogle, audio_answer
 
 TEXTS = [
@@ -281,3 +281,38 @@ def test_auto_falls_back_at_once_when_the_certificate_cannot_be_checked(certific
     assert choice.engine in ("espeak", "piper")
     assert "chứng chỉ" in choice.reason
     assert fake.connections == 1
+
+
+def _build(tmp_path, capsys, *extra):
+    return run_cli(["build", str(FIXTURES / "cong-van-nho.txt"), "--commune", "Phúc Lộc",
+                    "--engine", "gtts", "--out", str(tmp_path / "out"), *extra], capsys)
+
+
+@pytest.mark.usefixtures("no_proxy", "clean_trust")
+def test_a_build_stops_at_once_on_a_certificate_it_cannot_check(certificates, tmp_path, capsys,
+                                                                  monkeypatch):
+    ca, cert, key = certificates
+    with FakeGoogle(tls=(cert, key)) as fake:
+        monkeypatch.setenv("BROADCAST_GTTS_URL", fake.url)
+        code, _, err = _build(tmp_path, capsys)
+    assert code == 2
+    assert "Traceback" not in err
+    errors = [line for line in err.splitlines() if line.startswith("Lỗi:")]
+    assert len(errors) == 1 and "chứng chỉ" in errors[0] and "--engine espeak" in errors[0]
+    # at most one try for each of the 8 segments (a few start while the first fails); retried,
+    # every segment would be tried 6 times
+    assert 1 <= fake.connections <= 8
+    assert not list((tmp_path / "out").rglob("*.mp3"))
+
+
+@pytest.mark.usefixtures("no_proxy")
+def test_a_voice_gtts_does_not_know_stops_the_build_before_any_request(tmp_path, capsys,
+                                                                        monkeypatch):
+    with FakeGoogle() as fake:
+        monkeypatch.setenv("BROADCAST_GTTS_URL", fake.url)
+        code, _, err = _build(tmp_path, capsys, "--voice", "vi-VN-x-south")
+        assert code == 2 and "--voice vi" in err and "Traceback" not in err
+        assert fake.requests == []
+        code, _, err = _build(tmp_path, capsys, "--voice", "vi-VN")
+    assert code == 0, err
+    assert fake.requests and set(fake.langs) == {"vi"}
