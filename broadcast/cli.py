@@ -245,6 +245,9 @@ def _report(result) -> None:
     typer.echo(f"  Bài in       : {result.script}")
     typer.echo(f"  Phụ đề       : {result.captions}")
     typer.echo(f"  Lời đọc      : {result.spoken}")
+    if result.repaired:
+        typer.echo(f"  Đã thay      : bộ tệp cũ cùng tên không khớp nhau ({result.repaired} khác "
+                   "bản ghi .json: lần dựng trước bị ngắt giữa chừng)")
     if result.cache_hits:
         typer.echo(f"  Bộ nhớ đệm   : {result.cache_hits}/{result.segments} câu đã đọc từ trước")
 
@@ -368,7 +371,18 @@ def draft(
     typer.echo(f"Đã soạn bài: {path}")
     typer.echo(f"  {script.title}")
     typer.echo(f"Sửa bài nếu cần, trình lãnh đạo duyệt, rồi chạy:\n"
-               f"  broadcast approve \"{path}\" --by \"Họ tên\"\n  broadcast build \"{path}\"")
+               f"  broadcast approve {_quoted(path)} --by \"Họ tên\"{_flags(config=config)}\n"
+               f"  broadcast build {_quoted(path)}{_flags(out=out, config=config)}")
+
+
+def _quoted(path) -> str:
+    """A path as a shell reads it back (double quotes: the same on Windows)."""
+    return '"' + str(path).replace('"', '\\"') + '"'
+
+
+def _flags(**given) -> str:
+    """' --out "…" --config "…"' for the options that were given, to repeat them."""
+    return "".join(f" --{name} {_quoted(value)}" for name, value in given.items() if value)
 
 
 @app.command()
@@ -449,8 +463,21 @@ def preview(
 
     if file.suffix.lower() != ".mp3" and file.is_file():
         file = Path(_build_for_preview(file, commune, engine, profile, out, config).mp3)
+    _check_outputs(file)
     track, pcm = player.load(file)
     player.play(track, pcm, audio=not no_audio)
+
+
+def _check_outputs(mp3: Path) -> None:
+    """Refuse an MP3 whose manifest describes other files (a build stopped half-way)."""
+    from broadcast.writers import mismatch
+
+    manifest = mp3.with_suffix(".json")
+    wrong = mismatch(manifest) if mp3.is_file() and manifest.is_file() else ""
+    if wrong:
+        raise BroadcastError(f"'{mp3.name}' không khớp với bản ghi '{manifest.name}' ({wrong} đã "
+                             "khác khi dựng: lần dựng trước bị ngắt giữa chừng). Dựng lại bài "
+                             "rồi nghe.")
 
 
 def _build_for_preview(notice: Path, commune: str | None, engine: str | None,
@@ -719,7 +746,11 @@ def cache_clear() -> None:
     from broadcast.tts.cache import SegmentCache
 
     info = SegmentCache().clear()
-    typer.echo(f"Đã xóa {info.entries} câu ({info.size_bytes / 1e6:.1f} MB) trong {info.folder}.")
+    typer.echo(f"Đã xóa {info.entries} câu ({_size(info.size_bytes)}) trong {info.folder}.")
+
+
+def _size(size: int) -> str:
+    return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size / 1e3:.1f} KB"
 
 
 @app.command()
@@ -769,25 +800,40 @@ def _usage_line(exc: Exception) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point for the console script and ``python -m broadcast``."""
+    from broadcast import interrupts
+
     _utf8_when_redirected()
+    before = interrupts.install()
+    try:
+        _run(argv)
+    finally:
+        interrupts.restore(before)
+
+
+def _run(argv: list[str] | None) -> None:
     try:
         code = app(args=argv, standalone_mode=False)
     except BroadcastError as exc:
         _fail(exc, f"Lỗi: {exc.message}", 2)
     except _click_errors.UsageError as exc:
         _fail(exc, f"Lỗi: {_usage_line(exc)} Xem thêm: broadcast --help", 2)
-    except _ABORT:
-        _fail(None, "Đã dừng.", 130)
-    except KeyboardInterrupt:
-        _fail(None, "Đã dừng.", 130)
+    except (_ABORT, KeyboardInterrupt):
+        _fail(None, "Đã dừng.", _stopped_code())
     except Exception as exc:  # a bug: say so in one line, details with --debug
         _fail(exc, f"Lỗi ngoài dự kiến ({type(exc).__name__}: {exc}). "
               "Chạy lại với --debug để xem chi tiết và báo cho nhóm phát triển.", 1)
     else:
         if code == 130:  # typer turns Ctrl+C into this return value when not standalone
-            _fail(None, "Đã dừng.", 130)
+            _fail(None, "Đã dừng.", _stopped_code())
         if code:  # a command's own exit code (feed: 1 when an entry failed)
             sys.exit(code)
+
+
+def _stopped_code() -> int:
+    """128 + the signal that stopped the run: 130 Ctrl+C, 143 SIGTERM, 129 SIGHUP."""
+    from broadcast import interrupts
+
+    return 128 + (interrupts.received() or 2)
 
 
 def _utf8_when_redirected() -> None:

@@ -8,7 +8,6 @@ and masters the whole program once.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -35,6 +34,7 @@ from broadcast.pipeline import (
     prepare,
     read_script,
     ready_engine,
+    stage_manifest,
     stage_text,
 )
 from broadcast.speech import Segment, spoken_segments
@@ -125,6 +125,11 @@ def _steps(prepared: list, progress: Progress | None) -> list[Progress | None]:
 
 def _prepared(source, options: BuildOptions, month: dt.date):
     script, segments = prepare(source, options)
+    if not options.draft and not script.approval.approved:
+        raise BroadcastError(
+            f"'{source}' chưa phải bài đã được phê duyệt: chương trình tháng chỉ gồm bài đã duyệt. "
+            f"Soạn bài bằng broadcast draft \"{source}\", trình duyệt rồi chạy broadcast approve; "
+            "hoặc thêm --draft để dựng chương trình nháp (ghi DRAFT).")
     if script.date[:7] != f"{month:%Y-%m}":
         raise BroadcastError(f"Bài '{source}' có ngày phát {script.date}, không thuộc tháng "
                              f"{month.month}/{month.year}. Soạn lại bài với --date trong tháng.")
@@ -185,12 +190,13 @@ def _write(month: dt.date, commune, program: Program, tunes: Music, parts: list[
         loudness = master_to(stage(files[".mp3"].name), mixed, profile, tags.Tags(
             title=title, artist=commune.radio, album=f"Chương trình tháng {month:%m/%Y}",
             date=f"{month:%Y-%m}", comment=f"{len(results)} bài"))
-        data = _manifest(title, month, commune, program, parts, offsets, spoken, cues, engine,
-                         choice, profile, loudness)
-        stage_text(stage(files[".json"].name), json.dumps(data, ensure_ascii=False, indent=2))
         stage_text(stage(files[".srt"].name), srt(captions(spoken, cues, offsets)))
         stage_text(stage(files[".md"].name), schedule_sheet(title, commune, files[".mp3"],
                                                             parts, offsets))
+        data = _manifest(title, month, commune, program, parts, offsets, spoken, cues, engine,
+                         choice, profile, loudness)
+        data["draft"] = draft
+        stage_manifest(stage, files[".json"].name, data)
     return MonthResult(str(files[".mp3"]), str(files[".json"]), str(files[".md"]),
                        str(files[".srt"]), data["durations"]["total"], loudness, parts, results)
 

@@ -4,14 +4,16 @@ Program → files on disk. Progress is reported through a callback; nothing here
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import json
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from broadcast import document, sources
+from broadcast import document, sources, writers
 from broadcast import script as scripts
 from broadcast.audio import AudioSegment, bed, ffmpeg, jingles, music, tags
 from broadcast.audio.mastering import Loudness, master
@@ -28,7 +30,7 @@ from broadcast.tts import AUTO, DEFAULT_ENGINE, Audio, Engine, get_engine
 from broadcast.tts.batch import Spoken, synthesize_all
 from broadcast.tts.cache import SegmentCache
 from broadcast.tts.respell import respell
-from broadcast.writers import slugify, srt, staged, write_docx
+from broadcast.writers import digest, slugify, srt, staged, write_docx
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +107,7 @@ class BuildResult:
     loudness: Loudness
     cache_hits: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    repaired: str = ""  # the earlier outputs under this name did not match their manifest
 
 
 @dataclass
@@ -149,8 +152,9 @@ def draft_script(text: sources.SourceText, options: BuildOptions) -> Script:
     directive = document.parse(text)
     if not directive.body and not directive.preamble and not directive.closing:
         raise BroadcastError(f"Không tìm thấy nội dung nào để đọc trong '{text.path}'.")
-    script = render(directive, commune, options.broadcast_date, options.template,
-                    options.template_dir, options.script, options.approval)
+    script = replace(render(directive, commune, options.broadcast_date, options.template,
+                            options.template_dir, options.script, options.approval),
+                     source_hash=scripts.source_hash(text.text))
     if not options.force:
         guard(script, directive, text.path)
     return script
@@ -209,7 +213,9 @@ def manifest(script: Script, segments: list[Segment], program: Program, engine: 
         "approval": {"status": script.approval.status, "by": script.approval.by or None,
                      "on": script.approval.on or None, "draft": is_draft(script, options),
                      "script_file": script.script_file or None},
-        "source": {"file": script.source, "document": script.reference},
+        "name": stem_of(script, options), "source": {"file": script.source,
+                                                     "document": script.reference,
+                                                     "hash": scripts.owner(script)},
         "template": script.template, "engine": engine.name, "voice": voice,
         "engine_reason": choice.reason or None,
         "cache": {"used": options.cache, "hits": sum(s.cached for s in spoken),
@@ -326,6 +332,7 @@ def finish(reading: Reading, options: BuildOptions, tunes: Music, engine: Engine
     program = assemble(reading.parts, tunes.intro, tunes.outro, profile.program)
     mixed = bed.mix(program, tunes.bed, profile.bed) if tunes.bed else program.audio
     names = output_names(options, script)
+    repaired = broken_outputs(names[".json"])
     offsets = repeat_offsets(program.duration_ms, profile.program)
     clock("mastering")
     with staged(names[".mp3"].parent) as stage:
@@ -337,15 +344,32 @@ def finish(reading: Reading, options: BuildOptions, tunes: Music, engine: Engine
         write_docx(stage(names[".docx"].name), script)
         data = manifest(script, segments, program, engine, choice, options, loudness, offsets,
                         reading.spoken)
-        stage_text(stage(names[".json"].name), json.dumps(data, ensure_ascii=False, indent=2))
+        stage_manifest(stage, names[".json"].name, data)
     return BuildResult(
         title=script.title, mp3=str(names[".mp3"]), script=str(names[".txt"]),
         spoken=str(names[".spoken.txt"]), manifest=str(names[".json"]),
         captions=str(names[".srt"]), engine=engine.name, profile=profile.name,
         segments=len(segments), duration_s=data["durations"]["total"],
         speech_s=program.speech_ms / 1000, loudness=loudness,
-        cache_hits=data["cache"]["hits"], timings=clock.stop(),
+        cache_hits=data["cache"]["hits"], timings=clock.stop(), repaired=repaired,
     )
+
+
+def stage_manifest(stage: writers.Stage, name: str, data: dict) -> None:
+    """The manifest, staged last, with the size and hash of every file staged before it."""
+    data["files"] = {final: digest(temp) for final, temp in stage.files().items()}
+    stage_text(stage(name), json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def broken_outputs(manifest_path: Path) -> str:
+    """The file of an earlier build under this name that does not match its manifest (a build
+    stopped while its files were put in place); '' when they agree."""
+    if not manifest_path.exists():
+        return ""
+    wrong = writers.mismatch(manifest_path)
+    if wrong:
+        log.warning("%s does not match its manifest %s; rebuilding", wrong, manifest_path)
+    return wrong
 
 
 def master_to(mp3: Path, audio: AudioSegment, profile: Profile, mp3_tags: tags.Tags) -> Loudness:
@@ -358,9 +382,7 @@ def master_to(mp3: Path, audio: AudioSegment, profile: Profile, mp3_tags: tags.T
 
 def output_names(options: BuildOptions, script: Script) -> dict[str, Path]:
     folder = Path(options.out_dir) / script.date[:7]
-    slug = slugify(script.topic)
-    if script.version > 1:
-        slug = f"{slug}-v{script.version}"
+    slug = stem_of(script, options)
     if options.profile.name != DEFAULT_PROFILE:
         slug = f"{slug}-{slugify(options.profile.name)}"
     if is_draft(script, options):
@@ -369,6 +391,79 @@ def output_names(options: BuildOptions, script: Script) -> dict[str, Path]:
 
 
 OUTPUTS = (".mp3", ".srt", ".txt", ".spoken.txt", ".json", ".docx")
+
+
+def identity(script: Script) -> str:
+    """'54-tb-vp' from the reference's number and symbol, else its date ('26-6-2024')."""
+    number = re.search(r"\bsố\s+(\S+)", script.reference)
+    if number:
+        return slugify(number[1], 24)
+    day = re.search(r"\bngày\s+(\d{1,2}/\d{1,2}/\d{4})", script.reference)
+    return slugify(day[1], 24) if day else ""
+
+
+def base_stem(script: Script) -> str:
+    """'54-tb-vp-cai-cach-hanh-chinh': the document's number (or date), then its short title."""
+    ident = identity(script)
+    topic = slugify(script.topic, 60 - len(ident))
+    stem = f"{ident}-{topic}" if ident else topic
+    return f"{stem}-v{script.version}" if script.version > 1 else stem
+
+
+def stem_of(script: Script, options: BuildOptions) -> str:
+    """The script's name in its month's folder: its own, never another document's."""
+    folder = Path(options.out_dir) / script.date[:7]
+    return writers.claim(folder, base_stem(script), lambda base: owns(base, script), _taken)
+
+
+CLAIMS = (".md", ".mp3", ".json", DRAFT_SUFFIX + ".mp3", DRAFT_SUFFIX + ".json")
+
+
+def _taken(folder: Path, name: str) -> bool:
+    return any((folder / f"{name}{suffix}").exists() for suffix in CLAIMS)
+
+
+def owns(base: Path, script: Script) -> bool | None:
+    """Whether the files named ``base`` are this script's document's (None: there are none
+    that say whose they are)."""
+    mine = scripts.owner(script)
+    draft_file = base.with_name(base.name + ".md")
+    claims = [_script_owner(draft_file, script)] if draft_file.exists() else []
+    for path in base.parent.glob(f"{glob.escape(base.name)}*.json"):
+        claims.append(_manifest_owner(path, base.name, script))
+    claims = [c for c in claims if c is not None]
+    return (mine in claims or True in claims) if claims else None
+
+
+def _script_owner(path: Path, script: Script) -> str | bool | None:
+    if script.script_file and _same_file(path, Path(script.script_file)):
+        return True
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    found = re.search(r"^source_hash\s*:\s*(\S+)", text[:4000], re.M)
+    return found[1] if found else False
+
+
+def _manifest_owner(path: Path, name: str, script: Script) -> str | bool | None:
+    data = writers.read_json(path)
+    if data is None or "title" not in data or "segments" not in data:
+        return None  # not a build's manifest
+    if "name" in data:
+        return data["source"].get("hash", False) if data["name"] == name else None
+    if path.stem not in (name, name + DRAFT_SUFFIX):
+        return None
+    source = data.get("source") or {}
+    legacy = (source.get("file"), source.get("document")) == (script.source, script.reference)
+    return legacy or False
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def stage_text(path: Path, text: str) -> None:

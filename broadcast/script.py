@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from broadcast import ear
+from broadcast import ear, seal
 from broadcast.config import DEFAULT_NOTE, Commune
 from broadcast.document import Directive, walk
 from broadcast.document.case import normal_case, proper_names
@@ -41,7 +41,7 @@ STATUSES = (DRAFT, APPROVED)
 @dataclass(frozen=True)
 class Approval:
     """Who approved the script and when; the signer block and broadcast note printed below it.
-    ``hash`` is the content hash of what was approved (an edit afterwards voids it)."""
+    ``hash`` is the seal (broadcast.seal) over what was approved (an edit afterwards voids it)."""
 
     status: str = DRAFT
     by: str = ""
@@ -71,6 +71,7 @@ class Script:
     script_file: str = ""  # the edited file it was read from, if any
     short_title: str = ""  # the topic: the month opening, the schedule, file names
     version: int = 1  # a changed notice's later bài (from the feed) are versions 2, 3, …
+    source_hash: str = ""  # the content hash of the source document: it owns the file names
 
     def spoken_sections(self) -> list[Section]:
         return [s for s in self.sections if s.spoken]
@@ -327,9 +328,9 @@ def with_footer(script: Script, user_dir: str | Path | None = None) -> Script:
 
 # ---------------------------------------------------------------- the editable script file
 
-FRONT_KEYS = ("title", "short_title", "commune", "source", "document", "kind", "template",
-              "date", "status", "approved_by", "approved_on", "approved_hash", "signer_authority",
-              "signer_title", "note", "version")
+FRONT_KEYS = ("title", "short_title", "commune", "source", "source_hash", "document", "kind",
+              "template", "date", "status", "approved_by", "approved_on", "approved_hash",
+              "signer_authority", "signer_title", "note", "version")
 FRONT_HELP = ("# Bài tuyên truyền để sửa. Sửa phần nội dung bên dưới dòng '---' thứ hai.\n"
               "# short_title: tên ngắn của bài, dùng trong lời mở đầu chương trình tháng, lịch "
               "phát và tên tệp (sửa được).\n"
@@ -340,12 +341,15 @@ FRONT_HELP = ("# Bài tuyên truyền để sửa. Sửa phần nội dung bên 
 def to_markdown(script: Script) -> str:
     """The editable file: a small front matter, then what is read aloud."""
     a = script.approval
-    values = {"title": script.title, "short_title": script.short_title or script.topic,
-              "commune": script.commune, "source": script.source,
-              "document": script.reference, "kind": script.kind, "template": script.template,
-              "date": script.date, "status": a.status, "approved_by": a.by,
-              "approved_on": a.on, "approved_hash": a.hash, "signer_authority": a.authority,
-              "signer_title": a.title, "note": a.note}
+    values: dict = {
+        "title": script.title, "short_title": script.short_title or script.topic,
+        "commune": script.commune, "source": script.source, "source_hash": script.source_hash,
+        "document": script.reference, "kind": script.kind, "template": script.template,
+        "date": script.date, "status": a.status, "approved_by": a.by, "approved_on": a.on,
+        "approved_hash": a.hash, "signer_authority": a.authority, "signer_title": a.title,
+        "note": a.note}
+    if not script.source_hash:
+        del values["source_hash"]
     if script.version > 1:
         values["version"] = script.version
     front = "".join(f"{k}: {' '.join(str(values[k]).split())}\n" for k in FRONT_KEYS
@@ -365,18 +369,27 @@ def body_text(script: Script) -> str:
 FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(?P<front>.*?)^---[ \t]*\n(?P<body>.*)\Z", re.S | re.M)
 
 
+# Lines only a script file's front matter has: a file holding one was a script, even when its
+# front matter was broken or a line of it deleted, and is never read aloud as a directive.
+SCRIPT_MARKS = re.compile(r"^\s*(?:#\s*Bài tuyên truyền để sửa|(?:status|approved_by|approved_on|"
+                          r"approved_hash|source_hash|short_title|signer_authority|signer_title)"
+                          r"\s*:)", re.M)
+
+
 def is_script_file(text: str) -> bool:
-    """True for an editable script (front matter with a status line), not a directive."""
+    """True for an editable script (a front matter, whole or broken), not a directive."""
     match = FRONT.match(text)
-    return bool(match) and bool(re.search(r"^status\s*:", match["front"], re.M))
+    head = match["front"] if match else text[:4000]
+    return bool(SCRIPT_MARKS.search(head))
 
 
 def from_markdown(text: str, source: str, user_dir: str | Path | None = None) -> Script:
     """An edited script file → Script; a bad front matter names the line and the key."""
     match = FRONT.match(text)
     if not match:
-        raise BroadcastError(f"'{source}' không phải bài tuyên truyền để sửa (thiếu phần đầu "
-                             "giữa hai dòng '---'). Tạo bằng: broadcast draft VĂN-BẢN")
+        raise BroadcastError(f"'{source}' không phải bài tuyên truyền để sửa, hoặc phần đầu của "
+                             "bài (giữa hai dòng '---' ở đầu tệp) đã bị hỏng. Sửa lại hai dòng "
+                             "'---', hoặc soạn lại bằng: broadcast draft VĂN-BẢN")
     front = _front_matter(match["front"], source)
     approval = Approval(status=front.get("status", ""), by=front.get("approved_by", ""),
                         on=front.get("approved_on", ""), hash=front.get("approved_hash", ""),
@@ -388,7 +401,8 @@ def from_markdown(text: str, source: str, user_dir: str | Path | None = None) ->
                     template=front.get("template", ""), source=front.get("source", ""),
                     reference=front.get("document", ""), kind=front.get("kind", ""),
                     approval=approval, script_file=source, version=_version(front, source),
-                    short_title=front.get("short_title", ""))
+                    short_title=front.get("short_title", ""),
+                    source_hash=front.get("source_hash", ""))
     return with_footer(_titled(script, sections_of(match["body"]), source), user_dir)
 
 
@@ -407,6 +421,10 @@ def _front_matter(text: str, source: str) -> dict[str, str]:
 
 
 def _check_front(front: dict, approval: Approval, source: str) -> None:
+    if "status" not in front:
+        raise BroadcastError(f"'{source}': phần đầu thiếu dòng 'status' (đã bị xóa?). Ghi lại "
+                             f"'status: draft', trình duyệt rồi chạy: broadcast approve "
+                             f"\"{source}\" --by \"Họ tên\".")
     if approval.status not in STATUSES:
         raise BroadcastError(f"'{source}': khóa 'status' phải là draft (nháp) hoặc approved "
                              "(đã duyệt, ghi bằng lệnh broadcast approve).")
@@ -440,26 +458,63 @@ def words_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
 
 
+def source_hash(text: str) -> str:
+    """The content hash of a source document (it owns the names of its outputs)."""
+    return words_hash(text)
+
+
+def owner(script: Script) -> str:
+    """Who owns the script's file names: its source's content hash (a script file written
+    before it was recorded: its source's name and reference)."""
+    return script.source_hash or words_hash(f"{script.source}|{script.reference}")
+
+
+# What the seal covers, and how a refusal names each part.
+SEALED = {"text": "lời đọc", "short_title": "tên ngắn (short_title)",
+          "by": "người duyệt (approved_by)", "on": "ngày duyệt (approved_on)",
+          "authority": "dòng thẩm quyền (signer_authority)", "title": "chức danh (signer_title)",
+          "note": "ghi chú (note)", "date": "ngày phát (date)", "commune": "xã (commune)"}
+
+
+def sealed_fields(script: Script) -> dict[str, str]:
+    a = script.approval
+    values = {"text": body_text(script), "short_title": script.short_title or script.topic,
+              "by": a.by, "on": a.on, "authority": a.authority, "title": a.title,
+              "note": a.note, "date": script.date, "commune": script.commune}
+    return {name: values[name] for name in SEALED}
+
+
 def approve(script: Script, by: str, on: dt.date, user_dir: str | Path | None = None) -> Script:
     name = " ".join(by.split())
     if not name:
         raise BroadcastError("Cần tên người phê duyệt: --by \"Họ tên\".")
-    approval = replace(script.approval, status=APPROVED, by=name, on=on.isoformat(),
-                       hash=content_hash(script))
+    approval = replace(script.approval, status=APPROVED, by=name, on=on.isoformat())
+    approved = replace(script, approval=approval)
+    approval = replace(approval, hash=seal.sign(sealed_fields(approved)))
     return with_footer(replace(script, approval=approval), user_dir)
 
 
 def check_approved(script: Script) -> None:
-    """A script may air only as approved, and unchanged since."""
+    """A script may air only as approved here, and unchanged since."""
     where = script.script_file or script.title
+    again = (f"Trình lãnh đạo duyệt lại rồi chạy: broadcast approve \"{where}\" --by \"Họ tên\"; "
+             "hoặc thêm --draft để dựng bản nháp nghe thử.")
     if script.approval.status != APPROVED:
         raise BroadcastError(
             f"Bài '{where}' chưa được phê duyệt. Sau khi lãnh đạo duyệt, chạy: broadcast approve "
             f"\"{where}\" --by \"Họ tên\"; hoặc thêm --draft để dựng bản nháp nghe thử.")
-    if script.approval.hash != content_hash(script):
-        raise BroadcastError(
-            f"Bài '{where}' đã bị sửa sau khi được phê duyệt ngày {script.approval.on}. Trình "
-            "duyệt lại rồi chạy broadcast approve; hoặc thêm --draft để dựng bản nháp.")
+    if not script.approval.hash:
+        raise BroadcastError(f"Bài '{where}' ghi 'đã duyệt' nhưng không có dấu phê duyệt (ghi "
+                             f"tay, không qua lệnh broadcast approve). {again}")
+    changed = seal.changed(sealed_fields(script), script.approval.hash)
+    if changed is None:
+        return
+    if changed:
+        what = ", ".join(SEALED[name] for name in changed)
+        raise BroadcastError(f"Bài '{where}' đã bị sửa sau khi được phê duyệt ngày "
+                             f"{script.approval.on}: {what} đã khác. {again}")
+    raise BroadcastError(f"Dấu phê duyệt của bài '{where}' không khớp: bài được duyệt trên máy "
+                         f"khác hoặc dấu bị sửa tay. {again}")
 
 
 def reference(directive: Directive) -> str:

@@ -1,18 +1,27 @@
 """Writing outputs safely: every file goes to a temporary name in its folder and is renamed into
-place only when all of them are written, so a reader never sees a half-written MP3 and a failed
-build leaves nothing behind."""
+place only when all of them are written, the manifest last, so a reader never sees a
+half-written MP3 and a failed build leaves nothing behind. A name belongs to one document: the
+manifest (or the script file) beside it records which source owns it."""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
+import logging
+import os
 import re
 import textwrap
+import time
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from broadcast import interrupts
 from broadcast.errors import BroadcastError
+
+log = logging.getLogger(__name__)
 
 
 def slugify(text: str, max_len: int = 60) -> str:
@@ -33,33 +42,151 @@ def _missing_parents(folder: Path) -> list[Path]:
     return missing
 
 
+# ---------------------------------------------------------------- temporary files
+
+# '.<name>.<pid>-<6 hex>.tmp'; the pid tells whether the build that wrote it is still running.
+TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)-[0-9a-f]{6}\.tmp$")
+OLD_TEMP = re.compile(r"^\..+\.[0-9a-f]{8}\.tmp$")  # before the pid was in the name
+STALE_AFTER_S = 6 * 3600  # a temporary file this old is stale whoever wrote it
+
+
+def temp_name(name: str) -> str:
+    return f".{name}.{os.getpid()}-{uuid.uuid4().hex[:6]}.tmp"
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":  # no safe probe: only the age decides
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def is_stale(path: Path, now: float | None = None) -> bool:
+    """A temporary file left by a build that is gone (its process ended, or it is old)."""
+    match = TEMP.match(path.name)
+    if not match and not OLD_TEMP.match(path.name):
+        return False
+    try:
+        age = (now or time.time()) - path.stat().st_mtime
+    except OSError:
+        return False
+    return age > STALE_AFTER_S or (match is not None and not _alive(int(match["pid"])))
+
+
+def remove_stale(folder: Path) -> int:
+    """Delete the stale temporary files in ``folder``; how many."""
+    removed = 0
+    with contextlib.suppress(OSError):
+        for path in folder.iterdir():
+            if path.is_file() and is_stale(path):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed += 1
+                    log.info("removed a stale temporary file %s", path)
+    return removed
+
+
+class Stage:
+    """``stage(name) -> temporary path`` inside one folder; ``files()`` maps each final name
+    to its temporary file, in the order staged."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder, self.temps = folder, {}
+
+    def __call__(self, name: str) -> Path:
+        temp = self.folder / temp_name(name)
+        self.temps[self.folder / name] = temp
+        return temp
+
+    def files(self) -> dict[str, Path]:
+        return {final.name: temp for final, temp in self.temps.items()}
+
+
 @contextlib.contextmanager
-def staged(folder: Path) -> Iterator[Callable[[str], Path]]:
-    """Yield ``stage(name) -> temporary path``; on success rename all into place, else clean up."""
+def staged(folder: Path) -> Iterator[Stage]:
+    """Yield a Stage; on success rename every file into place in the order staged (the
+    manifest is staged last), else delete them. Stale temporary files are removed first."""
     created = _missing_parents(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BroadcastError(f"Không tạo được thư mục '{folder}': {exc.strerror or exc}.") from exc
-    temps: dict[Path, Path] = {}
-
-    def stage(name: str) -> Path:
-        temp = folder / f".{name}.{uuid.uuid4().hex[:8]}.tmp"
-        temps[folder / name] = temp
-        return temp
-
+    remove_stale(folder)
+    stage = Stage(folder)
     try:
         yield stage
-        for final, temp in temps.items():
-            temp.replace(final)
+        with interrupts.critical():  # a stop waits until every file is in place
+            for final, temp in stage.temps.items():
+                temp.replace(final)
     except BaseException:
-        for temp in temps.values():
+        for temp in stage.temps.values():
             with contextlib.suppress(OSError):
                 temp.unlink()
         for path in created:
             with contextlib.suppress(OSError):
                 path.rmdir()
         raise
+
+
+def digest(path: Path) -> dict:
+    """Size and SHA-256 of a file, as a manifest records them."""
+    sha = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            sha.update(block)
+    return {"bytes": path.stat().st_size, "sha256": sha.hexdigest()}
+
+
+def mismatch(manifest: Path) -> str:
+    """'' when every file the manifest lists is there as it was written; else which is not."""
+    try:
+        files = json.loads(manifest.read_text(encoding="utf-8")).get("files") or {}
+    except (OSError, ValueError, AttributeError):
+        return manifest.name
+    for name, expected in files.items():
+        path = manifest.with_name(name)
+        try:
+            if digest(path) != expected:
+                return name
+        except OSError:
+            return name
+    return ""
+
+
+# ---------------------------------------------------------------- names and their owners
+
+
+def read_json(path: Path) -> dict | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def claim(folder: Path, stem: str, owns: Callable[[Path], bool | None],
+          taken: Callable[[Path, str], bool]) -> str:
+    """The name for a document: ``stem`` itself, or ``stem-2``, ``stem-3`` …: the first its
+    owner already holds, else the first nobody holds. ``owns(folder / name)`` says whether a
+    name is this document's (None: nobody's), ``taken`` whether any file uses it."""
+    free = ""
+    for n in range(1, 1000):
+        name = stem if n == 1 else f"{stem}-{n}"
+        owner = owns(folder / name)
+        if owner:
+            return name
+        if owner is None and not taken(folder, name):
+            free = free or name
+            if n > 1 and not any(taken(folder, f"{stem}-{m}") for m in range(n + 1, n + 3)):
+                break
+    return free or f"{stem}-{uuid.uuid4().hex[:6]}"
 
 
 CAPTION_WIDTH = 60

@@ -16,10 +16,11 @@ from urllib.request import url2pathname
 
 from broadcast.errors import BroadcastError
 from broadcast.feed import entries as feeds
+from broadcast.feed import leftover
 from broadcast.feed.content import Getter, content_hash, notice_of
 from broadcast.feed.fetch import Fetched, FetchSettings, fetch, is_web_address, too_big
 from broadcast.feed.lock import RunLock
-from broadcast.feed.state import BUILT, FAILED, SKIPPED, EntryRow, FeedCopy, State
+from broadcast.feed.state import BUILDING, BUILT, FAILED, SKIPPED, EntryRow, FeedCopy, State
 from broadcast.sources import SourceText
 
 log = logging.getLogger(__name__)
@@ -312,7 +313,8 @@ class EntryRun:
         digest = content_hash(text)
         base = row or EntryRow(self.feed, entry.key)
         base.title, base.link, base.fingerprint = entry.title, entry.link, entry.fingerprint
-        if row is not None and row.version and row.content_hash == digest:
+        if row is not None and row.version and row.content_hash == digest \
+                and row.status != BUILDING:
             base.status, base.attempts, base.next_try, base.error = BUILT, 0, "", ""
             self._save(base)
             return self._result(entry, "unchanged", "mục có sửa nhưng nội dung văn bản không "
@@ -323,11 +325,23 @@ class EntryRun:
             base.error = f"trùng nội dung với bài đã dựng {other.get('script', '')}"
             self._save(base)
             return self._result(entry, "skipped", base.error)
-        version, outputs = self.builder(text, base.version + 1)
+        version, outputs = self._built(text, base, row)
         base.status, base.version, base.content_hash, base.outputs = BUILT, version, digest, outputs
         base.attempts, base.next_try, base.error = 0, "", ""
         self.state.record_build(base, self.now)
         return self._result(entry, "built", "phiên bản mới" if version > 1 else "", base)
+
+    def _built(self, text: SourceText, base: EntryRow,
+               row: EntryRow | None) -> tuple[int, dict[str, str]]:
+        """Build the entry's next version, marked in progress until its outputs are in place.
+        A version a stopped run was building is finished, or built again as that version."""
+        version = self.state.last_version(self.feed, base.key) + 1
+        if row is not None and row.status == BUILDING:
+            done = leftover.settle(self.options.out_dir, text, version)
+            if done is not None:
+                return version, done
+        self._save(replace(base, status=BUILDING, error=""))
+        return self.builder(text, version)
 
     def _failed(self, entry: feeds.FeedEntry, row: EntryRow | None, message: str) -> EntryResult:
         base = row or EntryRow(self.feed, entry.key)

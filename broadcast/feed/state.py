@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS builds (
 CREATE INDEX IF NOT EXISTS builds_by_hash ON builds (content_hash);
 """
 BUILT, FAILED, SKIPPED = "built", "failed", "skipped"
+BUILDING = "building"  # recorded before a build starts; "built" only once its outputs are in place
 
 
 @dataclass
@@ -156,6 +157,12 @@ class State:
             "SELECT outputs FROM builds WHERE content_hash = ? AND NOT (feed = ? AND key = ?) "
             "ORDER BY built_at DESC LIMIT 1", (content_hash, feed, key)).fetchone()
         return json.loads(row[0]) if row else None
+
+    def last_version(self, feed: str, key: str) -> int:
+        """The last version of the entry built (0: none)."""
+        (version,) = self.db.execute("SELECT COALESCE(MAX(version), 0) FROM builds WHERE "
+                                     "feed = ? AND key = ?", (feed, key)).fetchone()
+        return int(version)
 
     def versions(self, feed: str, key: str) -> list[tuple[int, dict[str, str]]]:
         rows = self.db.execute("SELECT version, outputs FROM builds WHERE feed = ? AND key = ? "

@@ -9,11 +9,12 @@ a temporary name and renamed, so a crash never leaves a half-written entry that 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import os
-import shutil
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,23 +94,49 @@ class SegmentCache:
         for path in self._paths(key):
             path.unlink(missing_ok=True)
 
+    def own_files(self) -> list[Path]:
+        """The cache's own files: entries and their temporary files, in their shard folders
+        (anything else in the folder is not the cache's and is left alone)."""
+        if not self.folder.is_dir():
+            return []
+        return [p for p in self.folder.glob("*/*") if SHARD.fullmatch(p.parent.name)
+                and (ENTRY.fullmatch(p.name) or TEMP.fullmatch(p.name)) and p.is_file()
+                and p.name[:2] in (p.parent.name, ".t")]
+
     def info(self) -> CacheInfo:
-        files = [p for p in self.folder.glob("*/*") if p.is_file()] \
-            if self.folder.is_dir() else []
+        files = self.own_files()
         entries = sum(p.suffix == ".json" and not p.name.startswith(".") for p in files)
-        return CacheInfo(self.folder, entries, sum(p.stat().st_size for p in files))
+        return CacheInfo(self.folder, entries, sum(_size(p) for p in files))
 
     def clear(self) -> CacheInfo:
-        """Delete every entry; returns what was there."""
-        before = self.info()
-        if self.folder.is_dir():
-            try:
-                shutil.rmtree(self.folder)
-            except OSError as exc:
-                raise BroadcastError(
-                    f"Không xóa được bộ nhớ đệm '{self.folder}': {exc.strerror or exc}."
-                ) from exc
-        return before
+        """Delete every entry (and nothing else); returns what was deleted."""
+        files = self.own_files()
+        entries = sum(p.suffix == ".json" and not p.name.startswith(".") for p in files)
+        size = 0
+        try:
+            for path in files:
+                size += _size(path)
+                path.unlink(missing_ok=True)
+        except OSError as exc:
+            raise BroadcastError(
+                f"Không xóa được bộ nhớ đệm '{self.folder}': {exc.strerror or exc}."
+            ) from exc
+        for shard in {p.parent for p in files}:
+            with contextlib.suppress(OSError):
+                shard.rmdir()  # only when empty
+        return CacheInfo(self.folder, entries, size)
+
+
+SHARD = re.compile(r"[0-9a-f]{2}")
+ENTRY = re.compile(r"[0-9a-f]{64}\.(?:audio|json)")
+TEMP = re.compile(r"\.tmp-[^/]*\.(?:audio|json)")
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

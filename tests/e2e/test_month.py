@@ -5,33 +5,52 @@ import re
 from pathlib import Path
 
 import pytest
+from mutagen.id3 import ID3
 
 from broadcast.month import clock, default_date, parse_month
-from tests.conftest import DIRECTIVES, SAMPLE, corpus_file, decode, run_cli
+from tests.conftest import DIRECTIVES, FIXTURES, SAMPLE, corpus_file, decode, run_cli
 
 RATE = 44100
 
 
 @pytest.fixture(scope="module")
 def month(tmp_path_factory):
-    """`broadcast month 2024-07` of the three corpus directives, run once for the module."""
+    """`broadcast month 2024-07` of the three corpus directives, each drafted and approved
+    first, run once for the module."""
     out = tmp_path_factory.mktemp("month")
     paths = [corpus_file(name) for name in DIRECTIVES]
     mp = pytest.MonkeyPatch()
     mp.setenv("BROADCAST_CACHE", str(out / "cache"))
+    mp.setenv("BROADCAST_CONFIG", str(out / "config"))
     mp.chdir(out)
-    from broadcast.cli import main
-
     try:
-        main(["month", "2024-07", *map(str, paths), "--commune", "Phúc Lộc", "--out",
-              str(out / "audio_out")])
-    except SystemExit as exc:
-        assert exc.code == 0
+        scripts = [_approved(path, out / "audio_out") for path in paths]
+        _main(["month", "2024-07", *map(str, scripts), "--commune", "Phúc Lộc", "--out",
+               str(out / "audio_out")])
     finally:
         mp.undo()
     folder = out / "audio_out" / "2024-07"
     manifest = json.loads((folder / "chuong-trinh-thang-07-2024.json").read_text(encoding="utf-8"))
     return folder, manifest, paths
+
+
+def _main(args: list[str]) -> None:
+    from broadcast.cli import main
+
+    try:
+        main(args)
+    except SystemExit as exc:
+        assert exc.code == 0
+
+
+def _approved(path: Path, out: Path) -> Path:
+    """The directive drafted into ``out`` and approved: the script file."""
+    before = set(out.rglob("*.md"))
+    _main(["draft", str(path), "--commune", "Phúc Lộc", "--out", str(out), "--date",
+           "2024-07-15"])
+    (script,) = set(out.rglob("*.md")) - before
+    _main(["approve", str(script), "--by", "Nông Văn Nhượng", "--date", "2024-07-10"])
+    return script
 
 
 def test_the_manifest_lists_the_bai_in_order(month):
@@ -119,9 +138,27 @@ def test_an_unapproved_script_stops_the_month(tmp_path, monkeypatch, capsys):
     code, _, err = run_cli(["month", "2025-04", str(script), "--draft"], capsys)
     assert code == 0, err
     names = sorted(p.name for p in tmp_path.rglob("*.mp3"))
-    assert names[0] == "chuong-trinh-thang-04-2025-DRAFT.mp3" and names[1].endswith("-DRAFT.mp3")
+    assert "chuong-trinh-thang-04-2025-DRAFT.mp3" in names and len(names) == 2
+    assert all(name.endswith("-DRAFT.mp3") for name in names)
     sheet = next(tmp_path.rglob("lich-phat-*.md")).read_text(encoding="utf-8")
     assert sheet.startswith("# Lịch phát — [DRAFT] CHƯƠNG TRÌNH PHÁT THANH THÁNG 4/2025")
+
+
+def test_a_month_of_raw_directives_is_refused_or_marked_draft(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    raw = [str(SAMPLE), str(FIXTURES / "quyet-dinh-xa.md")]
+    code, _, err = run_cli(["month", "2025-04", *raw, "-c", "Phúc Lộc"], capsys)
+    assert code == 2 and "chưa phải bài đã được phê duyệt" in err and "--draft" in err
+    assert len(err.strip().splitlines()) == 1 and not list(tmp_path.rglob("*.mp3"))
+    code, out, err = run_cli(["month", "2025-04", *raw, "-c", "Phúc Lộc", "--draft"], capsys)
+    assert code == 0, err
+    folder = tmp_path / "audio_out" / "2025-04"
+    assert not (folder / "chuong-trinh-thang-04-2025.mp3").exists()
+    program = folder / "chuong-trinh-thang-04-2025-DRAFT.mp3"
+    assert str(ID3(program)["TIT2"]).startswith("[DRAFT] ")
+    sheet = (folder / "lich-phat-thang-04-2025-DRAFT.md").read_text(encoding="utf-8")
+    assert "[DRAFT]" in sheet.splitlines()[0]
+    assert json.loads(program.with_suffix(".json").read_text(encoding="utf-8"))["draft"] is True
 
 
 @pytest.mark.parametrize("bad", ["2024-13", "07/2024", "2024"])
