@@ -47,6 +47,9 @@ def _phone_groups(number: str) -> str:
 
 def _is_phone(number: str) -> bool:
     digits = re.sub(r"\D", "", number)
+    first = re.match(r"\+?\d+", number)[0]
+    if len(first) < 3 or re.search(r"\d{1,2}[.-]\d{1,2}[.-](?:19|20)\d\d", number):
+        return False  # '06-10-2022 09' is a date and an hour
     return (digits.startswith("0") and 9 <= len(digits) <= 11) or bool(
         re.match(r"(?:1800|1900)\d{4,6}$", digits)) or number.startswith("+84")
 
@@ -93,6 +96,21 @@ def read_roads(text: str, *, dialect: Dialect = NORTH) -> str:
     spaced = (r"(?<![\w/.-])(?P<kind>QL|ĐT|TL|HL|ĐH)\.?\s+(?P<num>\d{1,3})(?P<suffix>[A-Z]?)"
               r"(?![\w/]|[.,]\d)")
     return re.sub(spaced, repl, re.sub(glued, repl, text))
+
+
+# --- vehicle plates -------------------------------------------------------------------------------
+
+PLATE = re.compile(r"(?P<cue>\b(?:[Bb]iển\s+(?:số|kiểm\s+soát)|BKS)\s*:?\s*)(?P<area>\d{2})"
+                   r"(?P<series>[A-ZĐ]{1,2}\d?)\s*[-–]?\s*(?P<num>\d{3}\.\d{2}|\d{4,5})(?![\d.])")
+
+
+def read_plates(text: str, *, dialect: Dialect = NORTH) -> str:
+    """'biển số 66A - 071.76' → 'biển số sáu mươi sáu a, không bảy một chấm bảy sáu'."""
+    def repl(m: re.Match[str]) -> str:
+        series = " ".join(_code_part(p, dialect) for p in re.findall(r"\d+|[A-ZĐ]", m["series"]))
+        number = " chấm ".join(read_digits(p) for p in m["num"].split("."))
+        return f"{m['cue']}{read_int(int(m['area']), dialect)} {series}, {number}"
+    return PLATE.sub(repl, text)
 
 
 # --- codes of letters and digits ------------------------------------------------------------
@@ -142,6 +160,7 @@ PER = {"hộ gia đình": "hộ gia đình", "nhân khẩu": "nhân khẩu", "h�
 # Words that are measures themselves: 'lượt/người' is a rate even without a number before it.
 MEASURES = {"đồng", "tạ", "tấn", "kg", "lượt", "buổi", "lần", "km", "m", "m2", "m3", "ha",
             "lít", "suất", "cây", "con", "triệu", "nghìn", "tỷ"}
+MONEY = r"(?:đồng|USD|VNĐ|VND|triệu|nghìn|tỷ)"
 
 
 def _rate_context(m: re.Match[str]) -> bool:
@@ -160,6 +179,9 @@ def read_unit_rates(text: str) -> str:
         tail = re.findall(rf"/\s*({PER_ALTERNATIVES})", m["rest"])
         return m["left"] + "".join(f" mỗi {PER[t]}" for t in tail)
 
+    # 'đồng/tổ chức/tháng': any payer between money and another rate
+    text = re.sub(rf"\b({MONEY})\s?/\s?(?!{PER_ALTERNATIVES}\b)([a-zà-ỹđ]+(?:\s[a-zà-ỹđ]+)?)"
+                  r"(?=\s?/)", r"\1 mỗi \2", text)
     return RATE.sub(repl, text)
 
 
@@ -187,8 +209,8 @@ def read_clause_letters(text: str) -> str:
 ISSUERS = (
     (re.compile(r"^UBTVQH(\d{1,2})$"), "của Ủy ban Thường vụ Quốc hội khóa {n}"),
     (re.compile(r"^QH(\d{1,2})$"), "của Quốc hội khóa {n}"),
-    (re.compile(r"^CP$"), "của Chính phủ"),
-    (re.compile(r"^TTg$"), "của Thủ tướng Chính phủ"),
+    (re.compile(r"^(?:NĐ|NQ|QĐ|CT)?CP$"), "của Chính phủ"),
+    (re.compile(r"^(?:QĐ|CT)?TTg$"), "của Thủ tướng Chính phủ"),
 )
 
 
@@ -201,5 +223,6 @@ def issuer(symbol: str, following: str, dialect: Dialect = NORTH) -> str:
         if m:
             words = spoken.format(n=read_int(int(m[1]), dialect) if m.groups() else "")
             body = words.removeprefix("của ").split(" khóa")[0]
-            return "" if body in following[:80] else " " + words
+            named = re.match(rf"[^.;:]{{0,60}}?\bcủa\s+{body}", following)
+            return "" if named else " " + words
     return ""

@@ -12,7 +12,7 @@ MONTHS = {1: "một", 4: "tư"}
 ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # A word right before 'd/m' that makes it a date, not a share ('Sáng 10/8', 'Quốc khánh 2/9').
 DATE_CUES = (r"(?i:ngày|sáng|trưa|chiều|tối|đêm|hôm|từ|đến|tới|trước|sau|lễ|dịp|tết|khánh|niệm"
-             r"|mùng|mồng|hết|đầu|cuối|giữa|vào|hạn|thứ\s+\w+|nhật|\()")
+             r"|mùng|mồng|hết|đầu|cuối|giữa|vào|hạn|tức|thứ\s+\w+|nhật|\()")
 # Streets and squares named after a date: 'đường 3/2' is 'đường ba tháng hai', without 'mùng'.
 STREET_CUES = r"(?i:đường|phố|quảng\s+trường|cầu|ngõ|hẻm)"
 DM = r"\d{1,2}/\d{1,2}(?:/\d{4})?"
@@ -54,8 +54,9 @@ def _day_ranges(text: str, mung: bool, dialect: Dialect) -> str:
         if not (low < high and _valid_date(high, month, None)):
             return m[0]
         year = f" năm {read_int(int(m['y']), dialect)}" if m["y"] else ""
-        return (f"{_day_words(low, mung, dialect)} đến {_day_words(high, mung, dialect)} tháng "
-                f"{_month_word(month, dialect)}{year}")
+        lead = _lead(m.string[max(0, m.start() - 20): m.start()])
+        return (f"{lead}{_day_words(low, mung, dialect)} đến {_day_words(high, mung, dialect)} "
+                f"tháng {_month_word(month, dialect)}{year}")
     return re.sub(r"(?<![\d/.,])(?P<a>\d{1,2})\s*[-–]\s*(?P<b>\d{1,2})/(?P<m>\d{1,2})"
                   r"(?:/(?P<y>\d{4}))?(?![\d/])", repl, text)
 
@@ -73,15 +74,33 @@ def _full_dates(text: str, mung: bool, dialect: Dialect) -> str:
                   r"(?P=sep)(?P<y>(?:1[89]|20)\d\d)(?![\d/])", repl, text)
 
 
+def _iso_dates(text: str, mung: bool, dialect: Dialect) -> str:
+    """'2025-05-15' (a page's time stamp) → 'ngày mười lăm tháng năm năm …'."""
+    def repl(m: re.Match[str]) -> str:
+        year, month, day = int(m[1]), int(m[2]), int(m[3])
+        if not _valid_date(day, month, year):
+            return m[0]
+        return (f"ngày {_day_words(day, mung, dialect)} tháng {_month_word(month, dialect)} năm "
+                f"{read_int(year, dialect)}")
+    return re.sub(r"(?<![\d/.-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d/-])", repl, text)
+
+
 def _is_day_month(m: re.Match[str]) -> bool:
     """A 'd/m' without a year is a date when a date word is before it, another date beside it,
     or the day is larger than the month (a share is smaller than one)."""
     before, after = m.string[max(0, m.start() - 30): m.start()], m.string[m.end():]
     if int(m["d"]) > int(m["m"]) or re.search(rf"(?:{DATE_CUES}|{STREET_CUES})\s*$", before):
         return True
+    if re.search(r"\b[Nn]gày\b[^,.;:()]{0,30}$", before) or re.match(r"\s*âm lịch", after):
+        return True
     if re.search(r"\d{1,2}/\d{1,2}\s*(?:,|và|hoặc|đến|tới|-|–)\s*$", before):
         return True
     return bool(re.match(r"\s*(?:đến|tới|-|–|và|hoặc)\s*\d{1,2}/\d{1,2}", after))
+
+
+def _lead(before: str, street: object = None) -> str:
+    """'ngày ' before a date that does not already follow it (nor names a street)."""
+    return "" if street or re.search(r"[Nn]gày\s*$", before) else "ngày "
 
 
 def _day_months(text: str, mung: bool, dialect: Dialect) -> str:
@@ -90,8 +109,9 @@ def _day_months(text: str, mung: bool, dialect: Dialect) -> str:
         day, month = int(m["d"]), int(m["m"])
         if not _valid_date(day, month, None) or not _is_day_month(m):
             return m[0]
-        street = re.search(rf"{STREET_CUES}\s*$", m.string[max(0, m.start() - 20): m.start()])
-        return (f"{_day_words(day, mung and not street, dialect)} tháng "
+        before = m.string[max(0, m.start() - 20): m.start()]
+        street = re.search(rf"{STREET_CUES}\s*$", before)
+        return (f"{_lead(before, street)}{_day_words(day, mung and not street, dialect)} tháng "
                 f"{_month_word(month, dialect)}")
     return re.sub(r"(?<![\d/.,])(?<!\d[-–])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|[.,]\d)", repl,
                   text)
@@ -108,15 +128,16 @@ def read_dates(text: str, *, mung: bool = False, dialect: Dialect = NORTH) -> st
         return f"{m['pre']}{_month_word(month, dialect)}{year}"
 
     text = _date_ranges(_quarters(text, dialect))
-    text = _full_dates(_day_ranges(text, mung, dialect), mung, dialect)
+    text = _full_dates(_day_ranges(_iso_dates(text, mung, dialect), mung, dialect), mung, dialect)
     text = _day_months(text, mung, dialect)
-    text = re.sub(r"(?P<pre>\b[Nn]gày\s+)(?P<d>\d{1,2})(?=\s+tháng\s+\d)",
+    text = re.sub(r"(?P<pre>\b[Nn]gày\s+)(?P<d>\d{1,2})(?=\s+tháng\s+\d|\s*[;,(]|\s*$)",
                   lambda m: m["pre"] + _day_words(int(m["d"]), mung, dialect), text)
     return re.sub(r"(?P<pre>\b[Tt]háng\s+)(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4})\b)?(?![\d,.]\d)",
                   month_year, text)
 
 
 TIME = r"\d{1,2}(?:\s?h\s?\d{2}|h|g\d{2}|:\d{2})"
+CLOCK = r"\d{1,2} giờ(?: \d{1,2})?(?: phút)?"
 
 
 def read_times(text: str, *, dialect: Dialect = NORTH) -> str:
@@ -132,12 +153,23 @@ def read_times(text: str, *, dialect: Dialect = NORTH) -> str:
         return spoken + (f" {HALF_DAY[m['half']]}" if m["half"] else "")
 
     text = re.sub(rf"(?<![\w:])({TIME})\s*[-–]\s*({TIME})(?![\w:])", r"\1 đến \2", text)
+    text = re.sub(rf"(?<![\w:])({CLOCK})\s*[-–]\s*({CLOCK})(?![\w:])", r"\1 đến \2", text)
+    text = re.sub(r"\b(\d{1,2}) giờ (\d{2})\b(?!\s*phút)(?![.,]\d)",
+                  _clock, text)
     half = r"(?:\s?(?P<half>SA|CH|AM|PM)\b)?"
-    text = re.sub(rf"\b(?P<h>[01]?\d|2[0-4]):(?P<min>[0-5]\d)(?::(?P<s>[0-5]\d))?\b{half}",
-                  repl, text)
+    clock = r"\b(?P<h>[01]?\d|2[0-4]):(?P<min>[0-5]\d)(?::(?P<s>[0-5]\d)(?:\.\d+)?)?\b"
+    text = re.sub(clock + half, repl, text)
     text = re.sub(r"\b(?P<h>\d{1,2})g(?P<min>\d{2})(?P<s>)(?P<half>)(?![\w])", repl, text)
     return re.sub(r"\b(?P<h>\d{1,2})\s?h\s?(?P<min>\d{2})?(?P<s>)(?P<half>)(?:'|p|ph)?(?![\w])",
                   repl, text)
+
+
+def _clock(m: re.Match[str]) -> str:
+    """'7 giờ 30' → '7 giờ 30 phút', '10 giờ 00' → '10 giờ'."""
+    minute = int(m[2])
+    if minute > 59:
+        return m[0]
+    return f"{m[1]} giờ" + (f" {minute} phút" if minute else "")
 
 
 NUM = r"\d+(?:[.,]\d+)*"

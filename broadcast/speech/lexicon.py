@@ -68,7 +68,7 @@ class Lexicon:
             return None
         keys = sorted(self.entries, key=len, reverse=True)
         alternatives = "|".join(re.escape(k) for k in keys)
-        return re.compile(rf"(?<![\w&/.-])(?:{alternatives})(?![\w&]|-\w|/\w)")
+        return re.compile(rf"(?<![\w&/.-])(?:{alternatives})(?![\w&]|-\w|/[A-ZĐ0-9])")
 
     def __contains__(self, token: str) -> bool:
         return token in self.entries

@@ -25,7 +25,8 @@ log = logging.getLogger(__name__)
 
 UPPER_VI = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-ROMAN_CONTEXT = r"(?:đợt|khóa|khoá|kỳ|lần|phần|chương|mục|giai đoạn|quý|hạng|loại|cấp|thứ)"
+ROMAN_CONTEXT = (r"(?:đợt|khóa|khoá|kỳ|lần|phần|chương|mục|giai đoạn|quý|hạng|loại|cấp|thứ"
+                 r"|báo động|nhiệm kỳ|cấp độ|vùng|khu vực)")
 UNITS = {
     "km2": "ki lô mét vuông", "km²": "ki lô mét vuông", "km": "ki lô mét",
     "m2": "mét vuông", "m²": "mét vuông", "m3": "mét khối", "m³": "mét khối",
@@ -53,6 +54,8 @@ def tidy_spacing(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"(\d)\s+/\s*(?=[\d" + UPPER_VI + r"])", r"\1/", text)
     text = re.sub(r"\b([Ss]ố)\s*:\s*(?=\d)", r"\1 ", text)
+    text = re.sub(r"(\d)\s+[-–]\s+(?=[A-ZĐ]{2,}[A-Za-zĐđ]*/)", r"\1-", text)
+    text = re.sub(r"(\d)(?=(?:giờ|tháng|ngày|năm|phút)\b)", r"\1 ", text)
     return re.sub(r"\s+([,.;:!?])", r"\1", text)
 
 
@@ -84,7 +87,7 @@ def read_web_addresses(text: str) -> str:
     """'ubnd@phucloc.gov.vn' → 'u bê en dê a còng phucloc chấm gờ o vê chấm vê en';
     'https://dichvucong.gov.vn' → 'dichvucong chấm gờ o vê chấm vê en'."""
     def repl(m: re.Match[str]) -> str:
-        address = re.sub(r"^https?://", "", m[0])
+        address = re.sub(r"^https?://", "", m[0]).split("/")[0]  # the page's path is not read
         parts = [p for p in re.split(r"([./@:_-])", address) if p]
         return " ".join(_web_part(p) for p in parts)
     return re.sub(rf"(?<![\w@.]){EMAIL}|(?<![\w@./]){URL}", repl, text)
@@ -166,7 +169,8 @@ def read_standard_codes(text: str, *, dialect: Dialect = NORTH) -> str:
     return re.sub(r"\b(ISO|TCVN|QCVN|IEC)\s+(\d{3,5}):(\d{4})\b", repl, text)
 
 
-SYMBOL = r"[A-ZĐ][A-Za-zĐđ]*\d{0,2}(?:[-/&][A-ZĐ][A-Za-zĐđ]*\d{0,2})*"
+CAPS = "A-ZĐƯƠÔĂÂÊ"
+SYMBOL = rf"[{CAPS}][A-Za-z{CAPS}đ]*\d{{0,2}}(?:[-/&][{CAPS}][A-Za-z{CAPS}đ]*\d{{0,2}})*"
 
 
 def read_legal_codes(
@@ -180,6 +184,7 @@ def read_legal_codes(
 
     def repl(m: re.Match[str]) -> str:
         spoken = read_int(int(m["num"]), dialect)
+        spoken += f" {letter_name(m['sfx'])}" if m["sfx"] else ""
         if m["year"]:
             spoken += " năm " + read_int(int(m["year"]), dialect)
         if read_symbols:
@@ -187,7 +192,8 @@ def read_legal_codes(
             return spoken + " " + " ".join(lexicon.spoken(p) if p in lexicon else p for p in parts)
         return spoken + issuer(m["sym"], m.string[m.end():], dialect)
 
-    pattern = rf"\b(?P<num>\d{{1,5}})(?:/(?P<year>(?:19|20)\d\d))?[/-](?P<sym>{SYMBOL})(?![\w])"
+    pattern = (rf"\b(?P<num>\d{{1,5}})(?P<sfx>[a-zđ]?)(?:/(?P<year>(?:19|20)\d\d))?[/-]"
+               rf"(?P<sym>{SYMBOL})(?![\w])")
     return re.sub(pattern, lambda m: repl(m) if _has_two_letters(m["sym"]) else m[0], text)
 
 
@@ -232,7 +238,9 @@ def read_percent(text: str) -> str:
 
 
 def read_fractions(text: str, *, dialect: Dialect = NORTH) -> str:
-    """'85,96/100 điểm' → '… trên một trăm điểm'; 'thứ 1/8' → 'thứ nhất trên tám'."""
+    """'85,96/100 điểm' → '… trên một trăm điểm'; 'thứ 1/8' → 'thứ nhất trên tám';
+    '½ ngày' → 'nửa ngày'."""
+    text = re.sub(r"(?<!\d)½", "nửa", text).replace("¼", "một phần tư").replace("¾", "ba phần tư")
     text = re.sub(r"\b([Tt]hứ)\s+(\d{1,2})\s*/\s*(\d+)\b",
                   lambda m: f"{m[1]} {read_ordinal(int(m[2]), dialect)} trên {m[3]}", text)
     return re.sub(rf"(?<![\w/]){NUM}(?:\s*/\s*{NUM})+(?![\w/])",
@@ -240,7 +248,9 @@ def read_fractions(text: str, *, dialect: Dialect = NORTH) -> str:
 
 
 def read_ordinals(text: str, *, dialect: Dialect = NORTH) -> str:
-    """'thứ 4' → 'thứ tư', 'lần thứ 1' → 'lần thứ nhất'."""
+    """'thứ 4' → 'thứ tư', 'lần thứ 1' → 'lần thứ nhất', 'Ngã 4' → 'Ngã tư'."""
+    text = re.sub(r"\b([Nn]gã)\s+([3-6])\b(?![.,/]\d)",
+                  lambda m: f"{m[1]} {read_ordinal(int(m[2]), dialect)}", text)
     return re.sub(r"\b([Tt]hứ)\s+(\d{1,3})\b(?![.,]\d)",
                   lambda m: f"{m[1]} {read_ordinal(int(m[2]), dialect)}", text)
 
@@ -266,9 +276,24 @@ def spell_unknown_acronyms(text: str) -> str:
     'ích i dét'. Only tokens of plain capitals (and Đ) count, not words like 'LƯU'. Each is
     logged, so the build log names what to add to [abbreviations]."""
     def repl(m: re.Match[str]) -> str:
+        if re.fullmatch(r"[IVXL]{2,6}", m[0]) and _roman_value(m[0]):
+            return read_int(_roman_value(m[0]))  # 'báo động III', a numeral without its word
+        syllables = _syllables(m[0].lower())
+        if syllables and len(m[0]) >= 3:  # 'NARI', 'MANGKHUT', 'BAN': a word, not letters
+            return " ".join(syllables).capitalize()
         log.info("spelled letter by letter: %s", m[0])
         return " ".join(letter_name(ch) for ch in m[0])
     return UNKNOWN_ACRONYM.sub(repl, text)
+
+
+ONSET = r"(?:ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdđghklmnprstvx])"
+SYLLABLE_RUN = re.compile(rf"{ONSET}?[aeiouy]{{1,3}}(?:(?:ng|nh|ch|[cmnpt])(?![aeiouy]))?")
+
+
+def _syllables(word: str) -> list[str]:
+    """'mangkhut' → ['mang', 'khut']; [] when the letters do not make syllables ('ubnd')."""
+    parts = SYLLABLE_RUN.findall(word)
+    return parts if "".join(parts) == word else []
 
 
 def spelled_acronyms(text: str) -> list[str]:
@@ -303,11 +328,13 @@ def read_numbers(text: str, *, dialect: Dialect = NORTH) -> str:
 def read_symbols(text: str) -> str:
     """Symbols a voice cannot read: '&' → 'và', '+' → 'cộng', '@' → 'a còng', dashes between
     words → comma, quotes and brackets dropped, '...' → '.', 'Nam/Nữ' → 'Nam hoặc Nữ'."""
-    text = text.replace("&", " và ").replace("@", " a còng ").replace("%", " phần trăm")
+    text = text.replace("&", " và ").replace("→", " đến ").replace("@", " a còng ")
+    text = text.replace("%", " phần trăm")
     text = re.sub(r"(?<=\w)\s*\+\s*(?=\w)", " cộng ", text)
     text = re.sub(r"\s+[-–—]+\s*|\s*[-–—]+\s+", ", ", text)
     text = re.sub(r"[“”\"‘’«»]", "", text)
-    text = re.sub(r"[()\[\]{}]", ", ", text)
+    text = re.sub(r"\s*[)\]}]\s*$", "", text)  # a bracket closing the line adds no pause
+    text = re.sub(r"[()\[\]{}]|\s\|\s", ", ", text)
     text = re.sub(r"\.{2,}|…", ".", text)
     text = re.sub(r"\b(và|hay)\s*/\s*(hoặc)\b", r"\1 \2", text)
     text = re.sub(r"(?<=\w)/(?=\w)", " hoặc ", text)
@@ -315,11 +342,15 @@ def read_symbols(text: str) -> str:
     return re.sub(r"[/\\|*_#~^<>=]", " ", text)
 
 
+def _strongest_mark(m: re.Match[str]) -> str:
+    return next(mark for mark in ";:," if mark in m[0])
+
+
 def tidy_punctuation(text: str) -> str:
     """Clean what earlier rules leave: ' ,' → ',', ',,' → ',', ', .' → '.', double spaces."""
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = re.sub(r"[,;:](?:\s*[,;:])+", _strongest_mark, text)
     text = re.sub(r"[,;:]\s*([.!?])", r"\1", text)
     text = re.sub(r"^[\s,;:.]+", "", text)
     text = re.sub(r"([.!?]\s+)(\w)", lambda m: m[1] + m[2].upper(), text)

@@ -26,8 +26,7 @@ CASES = {
         ("tại https://dichvucong.gov.vn",
          "tại dichvucong chấm gờ o vê chấm vê en"),
         ("trang www.krongno.daknong.gov.vn/tin-tuc",
-         "trang vê kép vê kép vê kép chấm krongno chấm daknong chấm gờ o vê chấm vê en gạch "
-         "chéo tin gạch ngang tuc"),
+         "trang vê kép vê kép vê kép chấm krongno chấm daknong chấm gờ o vê chấm vê en"),
         ("ngày 10.5.2024 và 1.500 hộ", "ngày 10.5.2024 và 1.500 hộ"),
     ],
     rules.drop_end_marks: [
@@ -81,7 +80,7 @@ CASES = {
         ("của CBCC, VC, NLĐ", "của cán bộ, công chức, viên chức, người lao động"),
         ("với UBMTTQVN huyện", "với Ủy ban Mặt trận Tổ quốc Việt Nam huyện"),
         ("Hệ thống QLCL theo", "Hệ thống quản lý chất lượng theo"),
-        ("phát triển KT-XH", "phát triển kinh tế - xã hội"),
+        ("phát triển KT-XH", "phát triển kinh tế xã hội"),
         ("các trường THCS", "các trường trung học cơ sở"),
         ("UBND-NV", "UBND-NV"),
     ],
@@ -105,18 +104,21 @@ CASES = {
         ("ngày 32/1/2024", "ngày 32/1/2024"),
         ("ngày 30/2", "ngày 30/2"),
         ("6 tháng đầu năm", "6 tháng đầu năm"),
-        ("Quốc khánh 2/9", "Quốc khánh hai tháng chín"),
-        ("Sáng 10/8, đoàn", "Sáng mười tháng tám, đoàn"),
-        ("30/4 và 1/5", "ba mươi tháng tư và một tháng năm"),
-        ("từ 01/7 đến 15/7", "từ một tháng bảy đến mười lăm tháng bảy"),
+        ("Quốc khánh 2/9", "Quốc khánh ngày hai tháng chín"),
+        ("Sáng 10/8, đoàn", "Sáng ngày mười tháng tám, đoàn"),
+        ("30/4 và 1/5", "ngày ba mươi tháng tư và ngày một tháng năm"),
+        ("từ 01/7 đến 15/7", "từ ngày một tháng bảy đến ngày mười lăm tháng bảy"),
         ("đạt 9/10 tiêu chí", "đạt 9/10 tiêu chí"),
         ("1/5 số hộ", "1/5 số hộ"),
         ("đường 3/2", "đường ba tháng hai"),
-        ("từ 15-22/5", "từ mười lăm đến hai mươi hai tháng năm"),
+        ("từ 15-22/5", "từ ngày mười lăm đến hai mươi hai tháng năm"),
+        ("ngày 15-22/5", "ngày mười lăm đến hai mươi hai tháng năm"),
         ("từ 25-22/5", "từ 25-22/5"),
         ("ngày 5-7-2024", "ngày năm tháng bảy năm hai nghìn không trăm hai mươi tư"),
         ("sinh 17-11-2008", "sinh ngày mười bảy tháng mười một năm hai nghìn không trăm linh tám"),
         ("15.01.2025", "ngày mười lăm tháng một năm hai nghìn không trăm hai mươi lăm"),
+        ("2025-05-15 09:16", "ngày mười lăm tháng năm năm hai nghìn không trăm hai mươi lăm 09:16"),
+        ("2025-02-30", "2025-02-30"),
         ("5-7/2024", "5-7/2024"),
         ("(19/5/1890 - 19/5/2024)", "(ngày mười chín tháng năm năm một nghìn tám trăm chín mươi "
          "đến ngày mười chín tháng năm năm hai nghìn không trăm hai mươi tư)"),
@@ -133,6 +135,9 @@ CASES = {
         ("23:23:18", "hai mươi ba giờ hai mươi ba phút mười tám giây"),
         ("11:20:00 SA", "mười một giờ hai mươi phút sáng"),
         ("2:05 PM", "hai giờ năm phút chiều"), ("25:10", "25:10"), ("7h75", "7h75"),
+        ("lúc 7 giờ 30 ngày", "lúc 7 giờ 30 phút ngày"), ("lúc 10 giờ 00", "lúc 10 giờ"),
+        ("15 giờ 30 - 15 giờ 40", "15 giờ 30 phút đến 15 giờ 40 phút"), ("7 giờ 75", "7 giờ 75"),
+        ("09:16:00.0", "chín giờ mười sáu phút"),
     ],
     rules.read_ranges: [
         ("giai đoạn 2021-2030", "giai đoạn 2021 đến 2030"),
@@ -198,6 +203,11 @@ CASES = {
         ("xã/phường", "xã/phường"), ("ngày/tháng/năm sinh", "ngày/tháng/năm sinh"),
         ("200.000 đồng/hộ gia đình", "200.000 đồng mỗi hộ gia đình"),
     ],
+    codes.read_plates: [
+        ("biển số 66A - 071.76", "biển số sáu mươi sáu a, không bảy một chấm bảy sáu"),
+        ("BKS: 29C1-12345", "BKS: hai mươi chín xê một, một hai ba bốn năm"),
+        ("biển số nhà 12", "biển số nhà 12"),
+    ],
     codes.read_mixed_codes: [
         ("cúm A/H5N1", "cúm a hát năm en một"), ("virus H5N1", "virus hát năm en một"),
         ("ca F0", "ca ép không"), ("mạng 5G", "mạng năm gờ"),
@@ -212,7 +222,8 @@ CASES = {
     ],
     rules.spell_unknown_acronyms: [
         ("đơn vị XYZ", "đơn vị ích i dét"), ("LƯU Ý", "LƯU Ý"),
-        ("mã CSSKNX", "mã xê ét ét ca en ích"),
+        ("mã CSSKNX", "mã xê ét ét ca en ích"), ("bão NARI", "bão Na ri"),
+        ("siêu bão MANGKHUT", "siêu bão Mang khut"), ("báo động III", "báo động ba"),
     ],
     rules.read_numbers: [
         ("1.500.000 đồng", "một triệu năm trăm nghìn đồng"),
@@ -232,7 +243,8 @@ CASES = {
         ("“Ngày hội”", "Ngày hội"),
     ],
     rules.tidy_punctuation: [
-        ("còn thấp , ; triển khai", "còn thấp, triển khai"),
+        ("còn thấp , ; triển khai", "còn thấp; triển khai"),
+        ("hiệu quả , : gồm", "hiệu quả: gồm"),
         ("hiệu quả, .", "hiệu quả."),
     ],
 }
