@@ -98,6 +98,42 @@ def normalize(text: str, steps: Sequence[Rule] | None = None) -> str:
     return text[:1].upper() + text[1:]
 
 
+@dataclass(frozen=True)
+class Step:
+    """One rule that changed the text, for ``broadcast normalize --explain``."""
+
+    rule: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Explanation:
+    spoken: str
+    steps: tuple[Step, ...]
+    spelled: tuple[str, ...]  # all-caps tokens read letter by letter: candidates for the table
+
+
+def explain(text: str, options: SpeechOptions | None = None) -> Explanation:
+    """What each rule did to ``text`` and which tokens fell back to letter names."""
+    steps, spelled = [], []
+    for rule in pipeline(options):
+        if getattr(rule, "__name__", "") == "spell_unknown_acronyms":
+            spelled += rules.spelled_acronyms(text)
+        before, text = text, rule(text)
+        if text != before:
+            steps.append(Step(_name(rule), before, text))
+    return Explanation(text[:1].upper() + text[1:], tuple(steps), tuple(dict.fromkeys(spelled)))
+
+
+def unknown_acronyms(texts: Sequence[str], options: SpeechOptions | None = None) -> list[str]:
+    """Every token of ``texts`` the voice will spell letter by letter, in order, once each."""
+    found: list[str] = []
+    for text in texts:
+        found += explain(text, options).spelled
+    return list(dict.fromkeys(found))
+
+
 def spoken_segments(
     sections, options: SpeechOptions | None = None, pauses: Pauses | None = None
 ) -> list[Segment]:

@@ -273,17 +273,25 @@ UNKNOWN_ACRONYM = re.compile(r"(?<![\w])[A-ZĐ]{2,}(?![\w])")
 
 def spell_unknown_acronyms(text: str) -> str:
     """Acronyms not in the lexicon are spelled with the letter names announcers use: 'XYZ' →
-    'ích i dét'. Only tokens of plain capitals (and Đ) count, not words like 'LƯU'. Each is
-    logged, so the build log names what to add to [abbreviations]."""
-    def repl(m: re.Match[str]) -> str:
-        if re.fullmatch(r"[IVXL]{2,6}", m[0]) and _roman_value(m[0]):
-            return read_int(_roman_value(m[0]))  # 'báo động III', a numeral without its word
-        syllables = _syllables(m[0].lower())
-        if syllables and len(m[0]) >= 3:  # 'NARI', 'MANGKHUT', 'BAN': a word, not letters
-            return " ".join(syllables).capitalize()
-        log.info("spelled letter by letter: %s", m[0])
-        return " ".join(letter_name(ch) for ch in m[0])
-    return UNKNOWN_ACRONYM.sub(repl, text)
+    'ích i dét'. Only tokens of plain capitals (and Đ) count, not words like 'LƯU'. A roman
+    numeral reads its number, a token whose letters make syllables reads as a word."""
+    return UNKNOWN_ACRONYM.sub(lambda m: _acronym(m[0])[0], text)
+
+
+def _acronym(token: str) -> tuple[str, bool]:
+    """(spoken form, whether it was spelled letter by letter)."""
+    if re.fullmatch(r"[IVXL]{2,6}", token) and _roman_value(token):
+        return read_int(_roman_value(token)), False  # 'báo động III': a numeral on its own
+    syllables = _syllables(token.lower())
+    if syllables and len(token) >= 3:  # 'NARI', 'MANGKHUT', 'BAN': a word, not letters
+        return " ".join(syllables).capitalize(), False
+    return " ".join(letter_name(ch) for ch in token), True
+
+
+def spelled_acronyms(text: str) -> list[str]:
+    """The tokens ``spell_unknown_acronyms`` spells letter by letter in ``text``, once each."""
+    found = (t for t in UNKNOWN_ACRONYM.findall(text) if _acronym(t)[1])
+    return list(dict.fromkeys(found))
 
 
 ONSET = r"(?:ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdđghklmnprstvx])"
@@ -294,11 +302,6 @@ def _syllables(word: str) -> list[str]:
     """'mangkhut' → ['mang', 'khut']; [] when the letters do not make syllables ('ubnd')."""
     parts = SYLLABLE_RUN.findall(word)
     return parts if "".join(parts) == word else []
-
-
-def spelled_acronyms(text: str) -> list[str]:
-    """The tokens ``spell_unknown_acronyms`` would spell in ``text``, in order, once each."""
-    return list(dict.fromkeys(UNKNOWN_ACRONYM.findall(text)))
 
 
 def read_numbers(text: str, *, dialect: Dialect = NORTH) -> str:

@@ -362,3 +362,16 @@ def test_lexicon_context_column_is_validated():
 def test_lexicon_longest_entry_wins():
     lexicon = Lexicon({"HĐND": "A", "HĐND&UBND": "B"})
     assert lexicon.expand("HĐND&UBND và HĐND") == "B và A"
+
+
+def test_explain_names_each_rule_and_every_spelled_token():
+    from broadcast.speech import explain, unknown_acronyms
+
+    result = explain("UBND xã nhận CSKH và XYZ ngày 5/6/2024, bão NARI")
+    assert result.spoken == normalize("UBND xã nhận CSKH và XYZ ngày 5/6/2024, bão NARI")
+    assert result.spelled == ("CSKH", "XYZ")
+    names = [step.rule for step in result.steps]
+    assert names.index("expand_abbreviations") < names.index("read_dates")
+    assert "spell_unknown_acronyms" in names
+    assert all(step.before != step.after for step in result.steps)
+    assert unknown_acronyms(["XYZ và ABQ", "ABQ, UBND, III"]) == ["XYZ", "ABQ"]
