@@ -389,7 +389,8 @@ def from_markdown(text: str, source: str, user_dir: str | Path | None = None) ->
     if not match:
         raise BroadcastError(f"'{source}' không phải bài tuyên truyền để sửa, hoặc phần đầu của "
                              "bài (giữa hai dòng '---' ở đầu tệp) đã bị hỏng. Sửa lại hai dòng "
-                             "'---', hoặc soạn lại bằng: broadcast draft VĂN-BẢN")
+                             f"'---' rồi trình duyệt lại: broadcast approve \"{source}\" --by "
+                             "\"Họ tên\"; hoặc soạn lại bằng: broadcast draft VĂN-BẢN")
     front = _front_matter(match["front"], source)
     approval = Approval(status=front.get("status", ""), by=front.get("approved_by", ""),
                         on=front.get("approved_on", ""), hash=front.get("approved_hash", ""),

@@ -133,3 +133,29 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(capsys, monkeypatch):
     assert code == 1 and "Traceback" not in err
     lines = err.strip().splitlines()
     assert len(lines) == 1 and "Lỗi ngoài dự kiến (RuntimeError: hỏng)" in lines[0]
+
+
+def test_draft_prints_next_commands_that_work_as_printed(tmp_path, monkeypatch, capsys):
+    import shlex
+
+    monkeypatch.setenv("BROADCAST_CONFIG", str(tmp_path / "user-config"))
+    office, elsewhere = tmp_path / "office", tmp_path / "elsewhere"
+    office.mkdir()
+    config, out = office / "xa.toml", office / "bai-phat"
+    code, _, err = run_cli(["init", "--commune", "Phúc Lộc", "--yes", "--config", str(config)],
+                           capsys)
+    assert code == 0, err
+    monkeypatch.chdir(tmp_path)  # not where the config or the outputs are
+    code, stdout, err = run_cli(["draft", str(SAMPLE), "--out", str(out), "--config",
+                                 str(config), "--date", "2025-04-07"], capsys)
+    assert code == 0, err
+    commands = [shlex.split(line) for line in stdout.splitlines()
+                if line.strip().startswith("broadcast ")]
+    assert [c[1] for c in commands] == ["approve", "build"]
+    assert commands[1][commands[1].index("--out") + 1] == str(out)
+    assert all(c[c.index("--config") + 1] == str(config) for c in commands)
+    monkeypatch.chdir(elsewhere.mkdir() or elsewhere)
+    for command in commands:
+        code, _, err = run_cli(command[1:], capsys)
+        assert code == 0, err
+    assert len(list(out.glob("*/*.mp3"))) == 1 and not list(elsewhere.iterdir())

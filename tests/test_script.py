@@ -11,6 +11,12 @@ from tests.conftest import FIXTURES
 DAY = dt.date(2025, 9, 5)
 
 
+@pytest.fixture(autouse=True)
+def _own_approval_key(tmp_path, monkeypatch):
+    """Approvals are sealed with a key in a folder of the test's own."""
+    monkeypatch.setenv("BROADCAST_CONFIG", str(tmp_path / "config"))
+
+
 def letter():
     return document.parse(sources.read(FIXTURES / "cong-van-nho.txt"))
 

@@ -152,3 +152,28 @@ def test_progress_counts_cached_segments_first(tmp_path):
                    lambda d, t: seen.append((d, t)))
     assert seen[0] == (1, 4) and seen[-1] == (4, 4)  # the cached one first, then as done
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_clear_removes_only_the_caches_own_entries(tmp_path, monkeypatch, capsys):
+    from tests.conftest import run_cli
+
+    folder = tmp_path / "shared"
+    monkeypatch.setenv("BROADCAST_CACHE", str(folder))
+    cache = SegmentCache()
+    for text in ("một", "hai"):
+        cache.put(cache_key("espeak", "vi", {}, text), audio(text))
+    folder.mkdir(exist_ok=True)
+    (folder / "ghi-chu.txt").write_text("tệp của người dùng", encoding="utf-8")
+    (folder / "ab").mkdir(exist_ok=True)
+    (folder / "ab" / "anh.jpg").write_bytes(b"\xff\xd8 not the cache's")
+    (folder / "album").mkdir()
+    (folder / "album" / "bai-hat.mp3").write_bytes(b"ID3 music")
+    size = cache.info().size_bytes
+    code, out, err = run_cli(["cache", "clear"], capsys)
+    assert code == 0, err
+    assert "Đã xóa 2 câu" in out and f"{size / 1e3:.1f} KB" in out
+    assert (folder / "ghi-chu.txt").read_text(encoding="utf-8") == "tệp của người dùng"
+    assert (folder / "ab" / "anh.jpg").exists() and (folder / "album" / "bai-hat.mp3").exists()
+    assert cache.info().entries == 0
+    assert sorted(p.name for p in folder.rglob("*") if p.is_file()) == [
+        "anh.jpg", "bai-hat.mp3", "ghi-chu.txt"]
