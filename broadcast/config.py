@@ -4,6 +4,7 @@ the key and the expected form."""
 
 from __future__ import annotations
 
+import codecs
 import re
 import sys
 from dataclasses import dataclass, field, replace
@@ -151,15 +152,98 @@ def settings_from(table: dict, path: Path) -> Settings:
     if unknown:
         raise BroadcastError(f"{path}: không có mục '{unknown[0]}'. Các mục dùng được: "
                              f"{', '.join(SECTIONS)}.")
+    voice = VoiceSettings(**_voice(table.get("voice", {}), path),
+                          respellings=_respellings(table.get("respellings", {}), path))
+    _check_engines(voice, path)
+    build = _build(table.get("build", {}), path)
+    _check_files(build, path)
     return Settings(
-        path, VoiceSettings(**_voice(table.get("voice", {}), path),
-                            respellings=_respellings(table.get("respellings", {}), path)),
+        path, voice,
         commune=_commune(table["commune"], path) if "commune" in table else None,
         signer=Signer(**_strings(table.get("signer", {}), path, "signer", Signer)),
-        build=_build(table.get("build", {}), path),
+        build=build,
         abbreviations=_word_table(table.get("abbreviations", {}), path, "abbreviations",
                                   '"HTX" = "hợp tác xã"'),
     )
+
+
+# ---------------------------------------------------------------- checked against what exists
+
+MUSIC_KEYS = {"intro": "nhạc hiệu mở đầu", "outro": "nhạc hiệu kết thúc", "bed": "nhạc nền",
+              "separator": "nhạc ngắt"}
+PIPER_NAME = re.compile(r"^[a-z]{2,3}_[A-Z]{2}-[\w.]+-(?:x_low|low|medium|high)$")
+
+
+def _check_files(build: BuildDefaults, path: Path) -> None:
+    """[build] names folders and files that must be there: the templates folder, music."""
+    if build.templates is not None and not build.templates.is_dir():
+        raise BroadcastError(f"{path}: khóa 'build.templates' chỉ tới thư mục mẫu "
+                             f"'{build.templates}' nhưng thư mục đó không có. Hãy tạo thư mục "
+                             "(chép mẫu có sẵn vào để sửa) hoặc bỏ dòng templates.")
+    for key, about in MUSIC_KEYS.items():
+        music = getattr(build, key)
+        if music is not None and not music.is_file():
+            raise BroadcastError(f"{path}: khóa 'build.{key}' ({about}) chỉ tới tệp '{music}' "
+                                 "nhưng không có tệp đó. Hãy sửa đường dẫn hoặc bỏ dòng này.")
+
+
+def _check_engines(voice: VoiceSettings, path: Path) -> None:
+    """[voice]: the engine, each [voice.X] section and [respellings.X] table name an engine
+    that exists, each engine's settings are ones it takes, each voice one it has."""
+    # The engine table only (no engine is imported by it); tts imports nothing of config.
+    from broadcast import tts
+
+    names = list(tts.ENGINES)
+    known = ", ".join(names)
+    if voice.engine is not None and voice.engine not in (*names, tts.AUTO):
+        raise BroadcastError(f"{path}: khóa 'voice.engine' là '{voice.engine}' nhưng không có "
+                             f"bộ đọc đó. Các bộ đọc: {known}, hoặc {tts.AUTO}.")
+    sections = [(f"voice.{n}", n) for n in voice.engines] + \
+        [(f"respellings.{n}", n) for n in voice.respellings if n != ALL_ENGINES]
+    for section, name in sections:
+        if name not in names:
+            raise BroadcastError(f"{path}: mục [{section}] nói về bộ đọc '{name}' nhưng không "
+                                 f"có bộ đọc đó. Các bộ đọc: {known}.")
+    for name, values in voice.engines.items():
+        try:
+            cls = tts.engine_class(name)
+        except ImportError:  # pragma: no cover - an engine whose module cannot load
+            continue
+        try:
+            tts.check_settings(name, cls, values)
+        except BroadcastError as exc:
+            raise BroadcastError(f"{path}: mục [voice.{name}]: {exc.message}") from exc
+    for name, chosen in voice.voices.items():
+        problem = voice_problem(name, chosen)
+        if problem:
+            raise BroadcastError(f"{path}: khóa 'voice.{name}.voice': {problem}")
+
+
+def voice_problem(engine: str, voice: str) -> str | None:
+    """Why ``voice`` is not a voice of ``engine`` (None when it is, or cannot be told here)."""
+    if engine == "espeak":
+        from broadcast.tts.espeak import VOICES
+
+        if voice not in VOICES:
+            return (f"espeak-ng không có giọng '{voice}'; các giọng tiếng Việt: "
+                    f"{', '.join(VOICES)}.")
+    elif engine == "gtts":
+        try:
+            from broadcast.tts.gtts_engine import language
+
+            language(voice)
+        except ImportError:  # gTTS not installed: the build says so
+            return None
+        except BroadcastError as exc:
+            return exc.message
+    elif engine == "piper":
+        if voice.endswith(".onnx") or "/" in voice or "\\" in voice:
+            if not Path(voice).expanduser().is_file():
+                return f"không có tệp giọng piper '{voice}'."
+        elif not PIPER_NAME.match(voice):
+            return (f"'{voice}' không phải tên giọng piper (dạng vi_VN-vais1000-medium); xem "
+                    "các giọng bằng lệnh: broadcast voices")
+    return None
 
 
 def names_a_file(text: str) -> bool:
@@ -167,12 +251,42 @@ def names_a_file(text: str) -> bool:
     return text.endswith(".toml") or "/" in text or "\\" in text
 
 
+MAX_TOML_BYTES = 1024 * 1024
+BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def toml_text(data: bytes) -> str:
+    """A settings file as Windows editors save it: UTF-8 with or without a BOM, or UTF-16
+    (Notepad's 'Unicode', with a BOM or without one). UnicodeDecodeError for anything else."""
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec)
+    half = len(data) // 2
+    if half and data[1::2].count(0) > half * 0.3 and not data[0::2].count(0):
+        return data.decode("utf-16-le")
+    if half and data[0::2].count(0) > half * 0.3 and not data[1::2].count(0):
+        return data.decode("utf-16-be")
+    return data.decode("utf-8")
+
+
 def read_toml(path: Path, what: str) -> dict:
     """The TOML file's table; ``what`` names it in the error ("tệp cấu hình")."""
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BroadcastError(f"Không đọc được {what} '{path}'.") from exc
+        if not path.is_file():  # a FIFO or a device would block or never end
+            raise BroadcastError(f"{what.capitalize()} '{path}' không phải tệp thường.")
+        if path.stat().st_size > MAX_TOML_BYTES:
+            raise BroadcastError(f"{what.capitalize()} '{path}' lớn hơn "
+                                 f"{MAX_TOML_BYTES // 1024} kB; đây không phải tệp cấu hình.")
+        text = toml_text(path.read_bytes())
+    except OSError as exc:
+        raise BroadcastError(f"Không đọc được {what} '{path}': {exc.strerror or exc}.") from exc
+    except UnicodeDecodeError as exc:
+        raise BroadcastError(f"{what.capitalize()} '{path}' không phải văn bản UTF-8 hay UTF-16 "
+                             f"(lỗi ở byte thứ {exc.start}); hãy lưu lại với bảng mã UTF-8.") \
+            from exc
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise BroadcastError(f"{what.capitalize()} '{path}' sai cú pháp TOML: {exc}.") from exc
 

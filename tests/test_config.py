@@ -37,6 +37,18 @@ def write(tmp_path, text):
     return path
 
 
+def with_files(tmp_path, *names):
+    """The files and folders (a name ending with '/') a settings file names, made empty."""
+    for name in names:
+        target = tmp_path / name
+        if name.endswith("/"):
+            target.mkdir(parents=True, exist_ok=True)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(b"")
+    return tmp_path
+
+
 def test_voice_settings_are_read(tmp_path):
     settings = load_settings(write(tmp_path, GOOD)).voice
     assert settings.engine == "piper"
@@ -117,7 +129,7 @@ dialect = "nam"
 
 
 def test_commune_signer_build_and_abbreviations_are_read(tmp_path):
-    settings = load_settings(write(tmp_path, FULL))
+    settings = load_settings(write(with_files(tmp_path, "nhac/mo-dau.mp3", "mau/"), FULL))
     commune = settings.commune
     assert (commune.kind, commune.name, commune.district) == \
         ("phường", "Tân An", "thành phố Buôn Ma Thuột")
@@ -132,7 +144,7 @@ def test_commune_signer_build_and_abbreviations_are_read(tmp_path):
 
 
 def test_the_command_line_commune_wins(tmp_path):
-    settings = load_settings(write(tmp_path, FULL))
+    settings = load_settings(write(with_files(tmp_path, "nhac/mo-dau.mp3", "mau/"), FULL))
     assert settings.commune_for(None).full_name == "phường Tân An"
     other = settings.commune_for("Phúc Lộc")
     assert other.full_name == "xã Phúc Lộc" and other.radio == "Đài truyền thanh xã Phúc Lộc"
@@ -162,7 +174,7 @@ def test_init_text_reads_back(tmp_path):
                       signer=Signer(name="Nông Văn Nhượng"), engine="piper",
                       voice="vi_VN-vais1000-medium", speed=0.9, intro="nhac/mo dau.mp3",
                       abbreviations={"HTX": "hợp tác xã"}, respellings={"Kon Rẫy": "Con Rẫy"})
-    settings = load_settings(write(tmp_path, config_text(answers)))
+    settings = load_settings(write(with_files(tmp_path, "nhac/mo dau.mp3"), config_text(answers)))
     assert settings.commune.district == 'huyện "Ba" Bể'
     assert settings.signer.name == "Nông Văn Nhượng"
     assert settings.voice.engine == "piper"
@@ -170,3 +182,73 @@ def test_init_text_reads_back(tmp_path):
     assert settings.build.speed == 0.9 and settings.build.intro == tmp_path / "nhac" / "mo dau.mp3"
     assert settings.abbreviations == {"HTX": "hợp tác xã"}
     assert settings.voice.respellings_for("espeak") == {"Kon Rẫy": "Con Rẫy"}
+
+
+# ---------------------------------------------------------------- Windows files
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be"])
+def test_a_file_saved_by_windows_editors_is_read(tmp_path, encoding):
+    path = tmp_path / "broadcast.toml"
+    path.write_bytes(GOOD.replace("\n", "\r\n").encode(encoding))
+    settings = load_settings(path)
+    assert settings.voice.engine == "piper"
+    assert settings.voice.respellings_for("espeak")["Đắk"] == "Đắc"
+
+
+def test_a_file_in_another_encoding_is_named_as_such(tmp_path):
+    path = tmp_path / "broadcast.toml"
+    path.write_bytes(b'[commune]\nname = "Ph\xfac L\xe9c"\n')  # ANSI, not Unicode
+    with pytest.raises(BroadcastError, match="không phải văn bản UTF-8 hay UTF-16"):
+        load_settings(path)
+
+
+# ---------------------------------------------------------------- checked against what exists
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('[voice]\nengine = "festival"\n', "'voice.engine' là 'festival'.*espeak, gtts, piper"),
+    ('[voice.festival]\nvoice = "x"\n', r"\[voice.festival\] nói về bộ đọc 'festival'"),
+    ('[respellings.festival]\n"A" = "B"\n', r"\[respellings.festival\]"),
+    ('[voice.espeak]\nvoice = "klingon"\n', "'voice.espeak.voice'.*không có giọng 'klingon'"),
+    ('[voice.espeak]\nspeed = 3\n', r"\[voice.espeak\].*không có thiết lập 'speed'"),
+    ('[voice.piper]\nvoice = "klingon"\n', "'klingon' không phải tên giọng piper"),
+    ('[voice.piper]\nvoice = "/khong/co/giong.onnx"\n', "không có tệp giọng piper"),
+    ('[build]\ntemplates = "mau-khong-co"\n', "'build.templates'.*thư mục đó không có"),
+    ('[build]\nintro = "nhac/khong-co.mp3"\n', "'build.intro'.*không có tệp đó"),
+    ('[build]\nbed = "nen.mp3"\n', "'build.bed'"),
+])
+def test_settings_that_name_nothing_that_exists_are_refused(tmp_path, text, message):
+    with pytest.raises(BroadcastError, match=message) as info:
+        load_settings(write(tmp_path, text))
+    assert "\n" not in str(info.value)
+
+
+def test_a_gtts_voice_is_a_language_gtts_reads(tmp_path):
+    pytest.importorskip("gtts")
+    with pytest.raises(BroadcastError, match="'voice.gtts.voice'.*klingon"):
+        load_settings(write(tmp_path, '[voice.gtts]\nvoice = "klingon"\n'))
+    assert load_settings(write(tmp_path, '[voice.gtts]\nvoice = "vi"\n')).voice.voices == \
+        {"gtts": "vi"}
+
+
+def test_existing_folders_and_voices_are_accepted(tmp_path):
+    with_files(tmp_path, "mau/", "nhac/nen.mp3", "giong/vi.onnx")
+    text = ('[build]\ntemplates = "mau"\nbed = "nhac/nen.mp3"\n\n[voice]\nengine = "auto"\n\n'
+            f'[voice.piper]\nvoice = "{(tmp_path / "giong" / "vi.onnx").as_posix()}"\n\n'
+            '[voice.espeak]\nvoice = "vi-VN-x-central"\n')
+    settings = load_settings(write(tmp_path, text))
+    assert settings.build.templates == tmp_path / "mau"
+    assert settings.voice.voices["espeak"] == "vi-VN-x-central"
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_as_settings_file_is_refused(tmp_path):
+    import os
+
+    fifo = tmp_path / "ong.toml"
+    os.mkfifo(fifo)
+    from broadcast.config import read_toml
+
+    with pytest.raises(BroadcastError, match="không phải tệp thường"):
+        read_toml(fifo, "tệp cấu hình")
