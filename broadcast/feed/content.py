@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from broadcast import sources
 from broadcast.errors import BroadcastError
 from broadcast.feed.entries import FeedEntry, attachment_links
-from broadcast.feed.fetch import Fetched
+from broadcast.feed.fetch import Fetched, check_source
 from broadcast.script import words_hash
 
 # A notice is a few hundred words; a portal's teaser (NukeViet's hometext) a few dozen.
@@ -29,6 +29,7 @@ def notice_of(entry: FeedEntry, get: Getter) -> sources.SourceText:
         return found[-1]
     attachments = list(entry.attachments)
     if entry.link and entry.link not in attachments:
+        check_source(entry.link)  # an ftp:// link is refused, never read as a file name
         page = get(entry.link)
         found.append(_page_text(page, name))
         if found[-1] is not None and (found[-1].format != "html"
@@ -48,6 +49,7 @@ def _first_readable(urls: list[str], get: Getter) -> sources.SourceText:
     problems = []
     for url in urls:
         try:
+            check_source(url)
             return sources.read_data(get(url).data, url, _suffix(url))
         except BroadcastError as exc:
             problems.append(exc)

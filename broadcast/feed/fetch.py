@@ -1,11 +1,15 @@
 """Downloads with network hygiene: http and https only (every redirect hop too), connect and
-read timeouts, a size cap counted on the decoded body, a redirect cap, a User-Agent that says
-who we are, and conditional GET (ETag / Last-Modified)."""
+read timeouts, a total time limit that holds however slowly the server answers, a size cap
+counted on the decoded body, a redirect cap, a User-Agent that says who we are, and
+conditional GET (ETag / Last-Modified)."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
-import time
+import re
+import socket
+import threading
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -59,12 +63,101 @@ def check_address(url: str) -> str:
     return url
 
 
+def check_source(text: str) -> str:
+    """'web' for an http(s) address, 'file' for a path or a file: URL; any other scheme
+    (ftp://, smb://, …) is refused with one line instead of being read as a file name."""
+    match = re.match(r"^([A-Za-z][A-Za-z0-9+.-]+):(?=//|/)", text.strip())
+    scheme = match[1].lower() if match else ""
+    if scheme in SCHEMES:
+        return "web"
+    if not scheme or scheme == "file":
+        return "file"
+    raise FetchError(f"Không đọc được '{text}': địa chỉ '{scheme}://' không được hỗ trợ; chỉ "
+                     "dùng http://, https:// hoặc tệp trên máy (đường dẫn hay file://).")
+
+
+class _Download:
+    """What the watchdog needs to stop a download from another thread: the socket of the
+    answer being read, shut down when the total time is up (a recv blocked on a server that
+    trickles a byte at a time returns at once)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.sock = None
+        self.expired = False
+
+    def reading(self, response) -> None:
+        with self.lock:
+            self.sock = _socket_of(response)
+            expired = self.expired
+        if expired:
+            response.close()
+            raise _Expired
+
+    def expire(self) -> None:
+        with self.lock:
+            self.expired = True
+            sock = self.sock
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+
+class _Expired(Exception):
+    """The total time ran out (raised in the worker; the caller has already answered)."""
+
+
+def _socket_of(response):
+    raw = getattr(response, "raw", None)
+    conn = getattr(raw, "_connection", None) or getattr(raw, "connection", None)
+    sock = getattr(conn, "sock", None)
+    if sock is None:  # older urllib3: through http.client's buffered socket reader
+        reader = getattr(getattr(raw, "_fp", None), "fp", None)
+        sock = getattr(getattr(reader, "raw", None), "_sock", None)
+    return sock
+
+
 def fetch(url: str, settings: FetchSettings | None = None, etag: str = "",
           last_modified: str = "") -> Fetched:
-    """GET ``url`` following at most ``max_redirects`` redirects by hand, each hop checked."""
+    """GET ``url`` following at most ``max_redirects`` redirects by hand, each hop checked,
+    all within ``total_timeout`` however slowly the server answers: the download runs in a
+    worker thread and is cut off (its socket shut down) when the time is up."""
+    settings = settings or FetchSettings()
+    check_address(url)
+    download = _Download()
+    box: dict[str, object] = {}
+    done = threading.Event()
+
+    def work() -> None:
+        try:
+            box["result"] = _fetch(url, settings, etag, last_modified, download)
+        except BaseException as exc:  # handed to the caller's thread
+            box["error"] = exc
+        finally:
+            done.set()
+
+    worker = threading.Thread(target=work, name=f"fetch {url}", daemon=True)
+    worker.start()
+    if not done.wait(settings.total_timeout):
+        download.expire()  # a worker stuck before the body ends at its read timeout
+        raise _too_long(url, settings)
+    error = box.get("error")
+    if isinstance(error, _Expired):
+        raise _too_long(url, settings)
+    if error is not None:
+        raise error  # type: ignore[misc]
+    return box["result"]  # type: ignore[return-value]
+
+
+def _too_long(url: str, settings: FetchSettings) -> FetchError:
+    return FetchError(f"Tải '{url}' quá {settings.total_timeout:g} giây mà chưa xong (giới hạn "
+                      "tổng thời gian mỗi lần tải); thử lại sau.")
+
+
+def _fetch(url: str, settings: FetchSettings, etag: str, last_modified: str,
+           download: _Download) -> Fetched:
     import requests
 
-    settings = settings or FetchSettings()
     headers = {"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"}
     if etag:
         headers["If-None-Match"] = etag
@@ -75,11 +168,12 @@ def fetch(url: str, settings: FetchSettings | None = None, etag: str = "",
         for _hop in range(settings.max_redirects + 1):
             log.debug("GET %s", current)
             with _get(session, current, headers, settings) as response:
+                download.reading(response)
                 if response.is_redirect:
                     _drain(response)  # lets the connection serve the next hop
                     current = check_address(urljoin(current, response.headers["location"]))
                     continue
-                return _answer(response, current, settings)
+                return _answer(response, current, settings, download)
     raise FetchError(f"'{url}' chuyển hướng quá {settings.max_redirects} lần (có thể bị vòng "
                      "lặp chuyển hướng); báo cho nơi quản trị trang.")
 
@@ -100,7 +194,7 @@ def _get(session, url: str, headers: dict, settings: FetchSettings):
                          "hoặc thử lại sau.") from exc
 
 
-def _answer(response, url: str, settings: FetchSettings) -> Fetched:
+def _answer(response, url: str, settings: FetchSettings, download: _Download) -> Fetched:
     headers = response.headers
     if response.status_code == 304:
         return Fetched(url, b"", etag=headers.get("etag", ""),
@@ -108,32 +202,35 @@ def _answer(response, url: str, settings: FetchSettings) -> Fetched:
     if response.status_code >= 400:
         raise FetchError(f"'{url}' trả lời lỗi {response.status_code} "
                          f"({response.reason or 'không rõ'}); thử lại sau.")
-    return Fetched(url, _body(response, url, settings), headers.get("content-type", ""),
+    return Fetched(url, _body(response, url, settings, download),
+                   headers.get("content-type", ""),
                    headers.get("etag", ""), headers.get("last-modified", ""))
 
 
-def _body(response, url: str, settings: FetchSettings) -> bytes:
-    """The decoded body, stopped at the size cap and the total time limit."""
+def _body(response, url: str, settings: FetchSettings, download: _Download) -> bytes:
+    """The decoded body, stopped at the size cap; the total time is the caller's watchdog."""
     import requests
 
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > settings.max_bytes:
         raise too_big(url, settings)
-    deadline = time.monotonic() + settings.total_timeout
     data = bytearray()
     try:
         for chunk in response.iter_content(CHUNK):
             data += chunk
             if len(data) > settings.max_bytes:
                 raise too_big(url, settings)
-            if time.monotonic() > deadline:
-                raise FetchError(f"Tải '{url}' quá {settings.total_timeout:g} giây mà chưa xong; "
-                                 "thử lại sau.")
+            if download.expired:
+                raise _Expired
     except requests.exceptions.ConnectionError as exc:
+        if download.expired:
+            raise _Expired from exc
         if "timed out" in str(exc).lower():
             raise _slow(url, settings) from exc
         raise FetchError(f"Mất kết nối khi tải '{url}': {_reason(exc)}.") from exc
     except requests.exceptions.RequestException as exc:
+        if download.expired:
+            raise _Expired from exc
         raise FetchError(f"Tải '{url}' bị lỗi: {_reason(exc)}.") from exc
     return bytes(data)
 
