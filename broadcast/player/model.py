@@ -6,9 +6,13 @@ callback drive it, and the tests drive it directly.
 from __future__ import annotations
 
 import json
+import math
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
+
+from broadcast.errors import BroadcastError
 
 SEEK_MS = 5_000
 VOLUME_STEP = 0.1
@@ -40,25 +44,110 @@ class Track:
 
     @classmethod
     def from_manifest(cls, path: Path, duration_ms: int, manifest: dict) -> Track:
-        """Cues of every repetition (the manifest lists the first; ``repeats`` the offsets)."""
-        offsets = manifest.get("repeats") or [0.0]
-        cues = tuple(Cue(round((offset + s["start"]) * 1000), round((offset + s["end"]) * 1000),
-                         s.get("text", ""), s.get("spoken", ""))
-                     for offset in offsets for s in manifest.get("segments", []))
-        loud = manifest.get("loudness") or {}
-        loudness = (f"{loud['integrated']:.1f} LUFS, đỉnh {loud['true_peak']:.1f} dBTP"
-                    if "integrated" in loud else "")
-        return cls(str(path), duration_ms, manifest.get("title", ""), manifest.get("commune", ""),
-                   manifest.get("engine", ""), (manifest.get("profile") or {}).get("name", ""),
-                   loudness, cues)
+        """Cues of every repetition (the manifest lists the first; ``repeats`` the offsets).
+        A manifest whose fields have the wrong types or sizes is refused with one line."""
+        checked = _Checked(path.with_suffix(".json"), manifest)
+        offsets = checked.numbers("repeats") or [0.0]
+        segments = checked.segments()
+        if len(offsets) * len(segments) > MAX_CUES:
+            checked.fail("repeats", f"danh sách ngắn hơn (tối đa {MAX_CUES} câu cả các lần lặp)")
+        cues = tuple(Cue(round((offset + start) * 1000), round((offset + end) * 1000), text,
+                         spoken)
+                     for offset in offsets for start, end, text, spoken in segments)
+        loud = checked.table("loudness")
+        integrated, peak = (checked.number(loud, "loudness.integrated"),
+                            checked.number(loud, "loudness.true_peak"))
+        loudness = (f"{integrated:.1f} LUFS, đỉnh {peak or 0.0:.1f} dBTP"
+                    if integrated is not None else "")
+        profile = checked.table("profile")
+        return cls(str(path), duration_ms, checked.text(manifest, "title"),
+                   checked.text(manifest, "commune"), checked.text(manifest, "engine"),
+                   checked.text(profile, "profile.name"), loudness, cues)
+
+
+MAX_CUES = 200_000
+MAX_SECONDS = 7 * 24 * 3600.0  # no broadcast is a week long
+MAX_MANIFEST_BYTES = 50 * 1024 * 1024
+
+
+class _Checked:
+    """Reads a manifest's fields, each of the type the builder writes, or one BroadcastError
+    naming the file and the field."""
+
+    def __init__(self, path: Path, manifest: object) -> None:
+        self.path = path
+        if not isinstance(manifest, dict):
+            self.fail("", "một đối tượng JSON")
+        self.manifest: dict = manifest  # type: ignore[assignment]
+
+    def fail(self, key: str, expected: str) -> NoReturn:
+        field_name = f"trường '{key}'" if key else "nội dung"
+        raise BroadcastError(f"Tệp '{self.path.name}' đi kèm không đúng dạng bản dựng: "
+                             f"{field_name} phải là {expected}. Hãy dựng lại bài để có tệp mới.")
+
+    def text(self, table: dict, key: str) -> str:
+        value = table.get(key.rsplit(".", 1)[-1])
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self.fail(key, "chữ")
+        return value
+
+    def number(self, table: dict, key: str) -> float | None:
+        value = table.get(key.rsplit(".", 1)[-1])
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or \
+                not math.isfinite(value) or abs(value) > MAX_SECONDS:
+            self.fail(key, f"một số (tối đa {MAX_SECONDS:g})")
+        return float(value)
+
+    def table(self, key: str) -> dict:
+        value = self.manifest.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.fail(key, "một đối tượng JSON")
+        return value
+
+    def numbers(self, key: str) -> list[float]:
+        value = self.manifest.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(key, "một danh sách số")
+        if len(value) > MAX_CUES:
+            self.fail(key, f"danh sách ngắn hơn (tối đa {MAX_CUES})")
+        return [self.number({key: v}, key) or 0.0 for v in value]
+
+    def segments(self) -> list[tuple[float, float, str, str]]:
+        value = self.manifest.get("segments", [])
+        if not isinstance(value, list):
+            self.fail("segments", "một danh sách câu")
+        if len(value) > MAX_CUES:
+            self.fail("segments", f"danh sách ngắn hơn (tối đa {MAX_CUES} câu)")
+        out = []
+        for i, segment in enumerate(value):
+            key = f"segments[{i}]"
+            if not isinstance(segment, dict):
+                self.fail(key, "một đối tượng có start, end, text")
+            start, end = (self.number(segment, f"{key}.start"),
+                          self.number(segment, f"{key}.end"))
+            if start is None or end is None:
+                self.fail(key, "một đối tượng có start, end (giây)")
+            out.append((start, end, self.text(segment, f"{key}.text"),
+                        self.text(segment, f"{key}.spoken")))
+        return out
 
 
 def manifest_beside(mp3: Path) -> dict | None:
     """The build's manifest (same name, .json) next to the MP3, if there is a readable one."""
     path = mp3.with_suffix(".json")
     try:
+        if not path.is_file() or path.stat().st_size > MAX_MANIFEST_BYTES:
+            return None
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     return data if isinstance(data, dict) and "segments" in data else None
 

@@ -6,6 +6,7 @@ writes frames in place (cursor home, each line cleared to its end), which does n
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 import textwrap
@@ -18,7 +19,10 @@ HIGHLIGHT = "\x1b[1;33m"  # bold yellow: the spoken text being read
 HELP = ("Phím: cách tạm dừng/tiếp · ←/→ tua 5 giây · n/p câu sau/trước · +/− âm lượng · "
         "r từ đầu · q thoát")
 SHORT_HELP = "cách dừng · ←/→ tua · n/p câu · +/− to nhỏ · r đầu · q thoát"
-MIN_WIDTH, MIN_HEIGHT = 30, 10
+MIN_WIDTH, MIN_HEIGHT = 20, 6  # smaller: one line asks for a bigger window
+COMPACT_HEIGHT = 12  # below this: one title line, no details line, no blank lines, short help
+TOO_SMALL = "Cửa sổ nhỏ quá: cần ít nhất 20×6"
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def clock(ms: float) -> str:
@@ -30,6 +34,7 @@ def wrap(text: str, width: int, lines: int, indent: str = "") -> list[str]:
     """``text`` wrapped to ``width``, at most ``lines`` lines, the last one ending in … if cut."""
     if lines <= 0:
         return []
+    text = CONTROL.sub(" ", text)  # a manifest's text never moves the cursor or clears lines
     out = textwrap.wrap(" ".join(text.split()), width, initial_indent=indent,
                         subsequent_indent=" " * len(indent)) or [indent.rstrip()]
     if len(out) > lines:
@@ -54,22 +59,31 @@ def progress_bar(player: Player, width: int) -> str:
 
 def render(player: Player, width: int, height: int, notice: str = "") -> list[str]:
     """The frame: header, progress, previous / current / next segment, help. Never more than
-    ``height`` lines, never a line wider than ``width`` (styles aside)."""
-    width, height = max(MIN_WIDTH, width), max(MIN_HEIGHT, height)
+    ``height`` lines, never a line wider than ``width`` (styles aside), from 20×6 up; a
+    smaller window gets one line saying so."""
+    if width < MIN_WIDTH or height < MIN_HEIGHT:
+        return [TOO_SMALL[:max(0, width)]][:max(0, height)]
+    compact = height < COMPACT_HEIGHT
     track = player.track
     with player.lock:
-        header = [BOLD + line + RESET for line in wrap(track.title or track.path, width, 2)]
+        header = [BOLD + line + RESET
+                  for line in wrap(track.title or track.path, width, 1 if compact else 2)]
         where = " · ".join(x for x in (track.commune, f"bộ đọc {track.engine}" if track.engine
                                        else "", f"hồ sơ {track.profile}" if track.profile else "",
                                        track.loudness) if x)
-        top = [*header, *([DIM + s + RESET for s in wrap(where, width, 1)] if where else []),
-               *(wrap(notice, width, 1) if notice else []), "", progress_bar(player, width), ""]
-        bottom = ["", *[DIM + line + RESET for line in _help(width)]]
+        details = [DIM + s + RESET for s in wrap(where, width, 1)] if where and not compact \
+            else []
+        gap = [] if compact else [""]
+        top = [*header, *details, *(wrap(notice, width, 1) if notice else []), *gap,
+               progress_bar(player, width), *gap]
+        bottom = [*gap, *[DIM + line + RESET for line in _help(width, compact)]]
         room = height - len(top) - len(bottom)
         return top + _body(player, width, room) + bottom
 
 
-def _help(width: int) -> list[str]:
+def _help(width: int, compact: bool = False) -> list[str]:
+    if compact:
+        return wrap(SHORT_HELP, width, 1)
     full = wrap(HELP, width, 3)
     return full if len(full) <= 2 else wrap(SHORT_HELP, width, 2)
 
@@ -82,9 +96,9 @@ def _body(player: Player, width: int, room: int) -> list[str]:
         note = track.note or "Không có lời đọc kèm theo tệp này."
         return _fit([DIM + line + RESET for line in wrap(note, width, 2)], room)
     index = player.current
-    counter = f"Câu {index + 1 if index is not None else 0}/{len(track.cues)}"
+    counter = f"Câu {index + 1 if index is not None else 0}/{len(track.cues)}"[:width]
     if index is None:
-        main = [DIM + "   (nhạc hiệu mở đầu)" + RESET,
+        main = [*[DIM + s + RESET for s in wrap("(nhạc hiệu mở đầu)", width, 1, "   ")],
                 *[DIM + s + RESET for s in wrap(track.cues[0].text, width, 2, "   ")]]
         return _fit(_with_room(main, [], [], counter, room), room)
     cue = track.cues[index]

@@ -106,3 +106,49 @@ def test_no_usable_manifest(tmp_path, content):
     if content is not None:
         mp3.with_suffix(".json").write_text(content, encoding="utf-8")
     assert manifest_beside(mp3) is None
+
+
+GOOD = {"title": "Bài", "segments": [{"start": 1.0, "end": 2.0, "text": "A.", "spoken": "a"}]}
+
+
+@pytest.mark.parametrize(("change", "field"), [
+    ({"segments": {"start": 1}}, "'segments'"),
+    ({"segments": ["câu"]}, r"'segments\[0\]'"),
+    ({"segments": [{"start": "1", "end": 2}]}, r"'segments\[0\].start'"),
+    ({"segments": [{"start": 1, "end": True}]}, r"'segments\[0\].end'"),
+    ({"segments": [{"start": 1e308, "end": 2}]}, r"'segments\[0\].start'"),
+    ({"segments": [{"end": 2}]}, r"'segments\[0\]'"),
+    ({"segments": [{"start": 1, "end": 2, "text": 5}]}, r"'segments\[0\].text'"),
+    ({"repeats": "0, 30"}, "'repeats'"),
+    ({"repeats": [0, None, "x"]}, "'repeats'"),
+    ({"title": ["Bài"]}, "'title'"),
+    ({"profile": "loa-keo"}, "'profile'"),
+    ({"profile": {"name": 1}}, "'profile.name'"),
+    ({"loudness": {"integrated": "-13"}}, "'loudness.integrated'"),
+    ({"loudness": [1, 2]}, "'loudness'"),
+])
+def test_a_manifest_with_wrong_types_is_refused_with_one_line(tmp_path, change, field):
+    from broadcast.errors import BroadcastError
+
+    mp3 = tmp_path / "bai.mp3"
+    mp3.with_suffix(".json").write_text(json.dumps({**GOOD, **change}), encoding="utf-8")
+    with pytest.raises(BroadcastError, match=f"bai.json.*trường {field}") as info:
+        Track.from_manifest(mp3, 60_000, manifest_beside(mp3))
+    assert "\n" not in str(info.value)
+
+
+def test_too_many_repeats_of_too_many_segments_are_refused(tmp_path):
+    from broadcast.errors import BroadcastError
+    from broadcast.player import model
+
+    manifest = {"segments": [{"start": i, "end": i + 0.5} for i in range(1000)],
+                "repeats": list(range(0, 300_000, 1000))}
+    with pytest.raises(BroadcastError, match="tối đa 200000"):
+        Track.from_manifest(tmp_path / "bai.mp3", 60_000, manifest)
+    assert model.MAX_CUES == 200_000
+
+
+def test_a_deeply_nested_manifest_is_no_manifest(tmp_path):
+    mp3 = tmp_path / "bai.mp3"
+    mp3.with_suffix(".json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert manifest_beside(mp3) is None

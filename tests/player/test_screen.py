@@ -23,11 +23,43 @@ def visible(lines):
     return [ANSI.sub("", line) for line in lines]
 
 
-@pytest.mark.parametrize(("width", "height"), [(80, 24), (120, 40), (40, 12), (30, 10)])
+@pytest.mark.parametrize(("width", "height"), [(80, 24), (120, 40), (40, 12), (30, 10),
+                                               (20, 6), (21, 7), (25, 11), (10, 5), (1, 1)])
 def test_frame_fits_the_terminal(width, height):
     lines = render(Player(TRACK, position_ms=16_000), width, height, "Không có âm thanh.")
     assert len(lines) <= height
     assert all(len(line) <= width for line in visible(lines))
+
+
+@pytest.mark.parametrize("position", [0, 2_000, 16_000, 40_000])
+def test_every_size_from_20_by_6_fits_at_every_moment(position):
+    long = Track("bai.mp3" * 9, 40_000, "BÀI " * 30, "xã Phúc Lộc " * 8, "piper", "loa-keo",
+                 "-13.0 LUFS", CUES)
+    for track in (long, Track("bai.mp3", 40_000, note=LONG * 3)):
+        for width in range(20, 61, 3):
+            for height in range(6, 20):
+                lines = visible(render(Player(track, position_ms=position), width, height,
+                                       "Không có âm thanh (lỗi thiết bị)."))
+                assert len(lines) <= height, (width, height)
+                assert all(len(line) <= width for line in lines), (width, height)
+
+
+def test_the_smallest_frame_keeps_the_progress_the_sentence_and_the_keys():
+    text = "\n".join(visible(render(Player(TRACK, position_ms=16_500), 20, 6)))
+    assert "00:16 / 00:40" in text and "▶  Câu số 2" in text and "q thoát" not in text
+    assert "cách dừng" in text
+
+
+def test_a_window_too_small_says_so_in_what_fits():
+    assert visible(render(Player(TRACK), 19, 6)) == ["Cửa sổ nhỏ quá: cần"]
+    assert render(Player(TRACK), 80, 0) == []
+
+
+def test_control_characters_from_a_manifest_never_reach_the_terminal():
+    cues = (Cue(0, 5000, "Câu\x1b[2J một\x07", "đọc\x9b31m"),)
+    lines = render(Player(Track("bai.mp3", 9000, "Tiêu\x1b]0;x\x07 đề", cues=cues)), 40, 12)
+    assert not any(ch in line for line in visible(lines) for ch in "\x07\x9b")
+    assert all(line.count("\x1b") == len(ANSI.findall(line)) for line in lines)
 
 
 def test_frame_shows_current_spoken_and_neighbours():
