@@ -408,7 +408,14 @@ def approve(
                                 template_dir or settings.build.templates)
     typer.echo(f"Đã ghi phê duyệt: {script.approval.by}, ngày {script.approval.on}.")
     typer.echo(f"  Bài: {script_file}\n  Bản in: {docx}")
-    typer.echo(f"Dựng bài để phát: broadcast build \"{script_file}\"")
+    typer.echo(f"Dựng bài để phát: broadcast build {_quoted(script_file)}"
+               f"{_flags(out=_out_of(script_file, script.date), config=config)}")
+
+
+def _out_of(script_file: Path, day: str) -> Path | None:
+    """The output folder a script drafted into <out>/<YYYY-MM>/ belongs to."""
+    folder = script_file.parent
+    return folder.parent if folder.name == day[:7] else None
 
 
 @app.command()

@@ -39,6 +39,7 @@ def key(create: bool = True) -> bytes | None:
     """This installation's secret, created on first use, readable only by the user."""
     path = key_path()
     try:
+        _private(path)
         return bytes.fromhex(path.read_text(encoding="ascii").strip())
     except FileNotFoundError:
         if not create:
@@ -47,6 +48,12 @@ def key(create: bool = True) -> bytes | None:
         raise BroadcastError(f"Không đọc được khóa phê duyệt '{path}' ({exc}). Đổi tên tệp đó "
                              "rồi duyệt lại các bài.") from exc
     return _create(path)
+
+
+def _private(path: Path) -> None:
+    """A key others can read is made readable only by the user again."""
+    if os.name == "posix" and path.stat().st_mode & 0o077:
+        path.chmod(0o600)
 
 
 def _create(path: Path) -> bytes:

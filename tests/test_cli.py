@@ -156,6 +156,10 @@ def test_draft_prints_next_commands_that_work_as_printed(tmp_path, monkeypatch, 
     assert all(c[c.index("--config") + 1] == str(config) for c in commands)
     monkeypatch.chdir(elsewhere.mkdir() or elsewhere)
     for command in commands:
-        code, _, err = run_cli(command[1:], capsys)
+        code, stdout, err = run_cli(command[1:], capsys)
         assert code == 0, err
+        if command[1] == "approve":  # it prints the build command too
+            (build,) = [shlex.split(line.split(": ", 1)[1]) for line in stdout.splitlines()
+                        if "broadcast build" in line]
+            assert build == commands[1]
     assert len(list(out.glob("*/*.mp3"))) == 1 and not list(elsewhere.iterdir())
