@@ -137,6 +137,8 @@ def prepare(source: str | Path, options: BuildOptions) -> tuple[Script, list[Seg
         script = scripts.from_markdown(text.text, str(source), options.template_dir)
         if not options.draft:
             scripts.check_approved(script)
+        elif not scripts.seal_holds(script):  # built as the draft it is, marked DRAFT
+            script = replace(script, approval=replace(script.approval, status=scripts.DRAFT))
     else:
         script = draft_script(text, options)
     segments = spoken_segments(script.spoken_sections(), options.speech,

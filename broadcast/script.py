@@ -518,6 +518,15 @@ def check_approved(script: Script) -> None:
                          f"khác hoặc dấu bị sửa tay. {again}")
 
 
+def seal_holds(script: Script) -> bool:
+    """Whether the script is approved here and unchanged since."""
+    try:
+        check_approved(script)
+    except BroadcastError:
+        return False
+    return True
+
+
 def reference(directive: Directive) -> str:
     """'Thông báo số 62/TB-UBND ngày 26/6/2024 của ...': how the source document is cited."""
     parts = [directive.kind_name]

@@ -139,3 +139,16 @@ def test_an_unchanged_approval_survives_reflowed_lines(tmp_path):
     path = tmp_path / "bai.md"
     path.write_text(text, encoding="utf-8")
     prepare(path, BuildOptions())
+
+
+def test_an_altered_approved_script_built_as_a_draft_is_marked_draft(tmp_path):
+    from broadcast.pipeline import is_draft
+
+    path = tmp_path / "bai.md"
+    options = BuildOptions(draft=True)
+    path.write_text(approved_text(), encoding="utf-8")
+    assert not is_draft(prepare(path, options)[0], options)  # approved: no DRAFT mark needed
+    path.write_text(approved_text().replace("approved_by: Nông Văn Nhượng",
+                                            "approved_by: Lê Văn Tâm"), encoding="utf-8")
+    script, _ = prepare(path, options)
+    assert is_draft(script, options) and not script.approval.approved
