@@ -31,11 +31,20 @@ class BedSettings:
 
 
 def looped(bed: AudioSegment, length_ms: int) -> AudioSegment:
-    """``bed`` repeated (with a short crossfade at each seam) to exactly ``length_ms``."""
-    out = bed
-    while len(out) < length_ms:
-        out = out.append(bed, crossfade=min(LOOP_CROSSFADE_MS, len(bed) // 4))
-    return out[:length_ms]
+    """``bed`` repeated (with a short crossfade at each seam) to exactly ``length_ms``, built
+    in one join: time and memory in proportion to the length, whatever the number of seams."""
+    if len(bed) >= length_ms:
+        return bed[:length_ms]
+    fade = min(LOOP_CROSSFADE_MS, len(bed) // 4)
+    if fade <= 0:
+        return bed._spawn(bed.raw_data * (length_ms // max(1, len(bed)) + 1))[:length_ms]
+    # bed.append(bed, crossfade=fade), repeated, is: head, then (seam, middle) again and again
+    seam = bed[-fade:].append(bed[:fade], crossfade=fade)
+    head, middle = bed[:-fade], bed[fade:-fade]
+    step = len(seam) + len(middle)
+    repeats = max(0, -(-(length_ms - len(head)) // max(1, step)))
+    data = b"".join([head.raw_data, *[seam.raw_data + middle.raw_data] * repeats])
+    return bed._spawn(data)[:length_ms]
 
 
 def _ducked(bed: AudioSegment, start: int, end: int, settings: BedSettings) -> AudioSegment:

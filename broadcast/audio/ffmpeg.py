@@ -76,13 +76,15 @@ def _call(args: list[str], data: bytes | None, what: str,
 
 
 def decode(source: bytes | str | Path, what: str = "âm thanh", rate: int = RATE,
-           channels: int = CHANNELS) -> AudioSegment:
-    """Any format ffmpeg reads (bytes or a file) → 16-bit PCM AudioSegment."""
+           channels: int = CHANNELS, max_ms: int | None = None) -> AudioSegment:
+    """Any format ffmpeg reads (bytes or a file) → 16-bit PCM AudioSegment; with ``max_ms``
+    ffmpeg stops after that much audio (a two-hour file costs no more than its first minutes)."""
     if isinstance(source, bytes):
         args, data = ["-i", "pipe:0"], source
     else:
         args, data = ["-i", str(source)], None
-    out = run([*args, "-vn", "-f", "s16le", "-acodec", "pcm_s16le", "-ac", str(channels),
+    limit = ["-t", f"{max_ms / 1000:.3f}"] if max_ms is not None else []
+    out = run([*args, "-vn", *limit, "-f", "s16le", "-acodec", "pcm_s16le", "-ac", str(channels),
                "-ar", str(rate), "pipe:1"], data, what)
     return pcm(out, rate, channels)
 
