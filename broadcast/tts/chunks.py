@@ -67,9 +67,10 @@ def two_syllable_words() -> frozenset[tuple[str, str]]:
     """The common two-syllable words, as (first syllable, second syllable), lower case."""
     pairs = set()
     for line in WORDS_FILE.read_text(encoding="utf-8").splitlines():
-        syllables = _fold(line).split()
-        if len(syllables) == 2 and not line.startswith("#"):
-            pairs.add((syllables[0], syllables[1]))
+        if line.startswith("#"):
+            continue
+        first, second = _fold(line).split()  # a line that is not two syllables: ValueError
+        pairs.add((first, second))
     return frozenset(pairs)
 
 
@@ -79,21 +80,22 @@ def _fold(text: str) -> str:
 
 def _units(tokens: list[str]) -> list[str]:
     """Tokens with the marks that are not words attached: an opening mark (dash, opening
-    bracket or quote) to the word after it, any other to the word before it."""
+    bracket or quote) to the word after it, any other to the word before it. Every unit but
+    a text's only one has exactly one word."""
     units: list[str] = []
-    waiting = ""  # opening marks waiting for their word
+    waiting: list[str] = []  # opening marks waiting for their word
     for token in tokens:
         if speakable(token):
-            units.append(f"{waiting} {token}" if waiting else token)
-            waiting = ""
+            units.append(" ".join([*waiting, token]))
+            waiting = []
         elif units and not waiting and not _opens(token):
-            units[-1] = f"{units[-1]} {token}"
+            units[-1] += " " + token
         else:
-            waiting = f"{waiting} {token}" if waiting else token
+            waiting.append(token)
     if waiting and units:
-        units[-1] = f"{units[-1]} {waiting}"
+        units[-1] = " ".join([units[-1], *waiting])
     elif waiting:
-        units.append(waiting)
+        units.append(" ".join(waiting))
     return units
 
 
@@ -123,28 +125,17 @@ def _ends_clause(units: list[str], i: int) -> bool:
 
 
 def _runs(units: list[str], boundary) -> list[list[str]]:
-    runs: list[list[str]] = []
-    start = 0
-    for i in range(1, len(units)):
-        if boundary(units, i):
-            runs.append(units[start:i])
-            start = i
-    if units:
-        runs.append(units[start:])
-    return runs
+    bounds = [0, *(i for i in range(1, len(units)) if boundary(units, i)), len(units)]
+    return [units[a:b] for a, b in pairwise(bounds)]
 
 
 def _fit(units: list[str], limit: int) -> list[str]:
-    if _length(units) <= limit:
+    if len(" ".join(units)) <= limit:
         return [" ".join(units)]
     clauses = _runs(units, _ends_clause)
     if len(clauses) > 1:
         return [piece for clause in clauses for piece in _fit(clause, limit)]
     return [" ".join(part) for part in _balanced(units, limit)]
-
-
-def _length(units: list[str]) -> int:
-    return sum(len(unit) for unit in units) + len(units) - 1
 
 
 def _join(pieces: list[str], limit: int) -> list[str]:
@@ -162,93 +153,84 @@ def _balanced(units: list[str], limit: int) -> list[list[str]]:
     break no two-syllable word and leave no part under three syllables (as far as possible),
     then as equal in length as the preferences for the cut places allow."""
     clause = _Clause(units, limit)
-    parts = clause.fewest_parts()
-    return clause.best_split(parts)
+    return clause.best_split(clause.fewest_parts())
+
+
+NO_CUT = (0, 0)  # the first part starts the clause: no cut before it
+NOTHING = (0, 0, 0)
 
 
 class _Clause:
+    """A clause too long for one request. Its parts are units[start:end]; the cut before a part
+    that does not start the clause is ``cuts[start]``: (1 if it breaks a two-syllable word,
+    its cost in characters)."""
+
     def __init__(self, units: list[str], limit: int) -> None:
         self.units = units
         self.limit = limit
-        self.ends = [0]  # ends[i]: characters of units[:i] with the spaces between them
-        for unit in units:
-            self.ends.append(self.ends[-1] + len(unit) + 1)
         words = two_syllable_words()
-        self.broken = [0] + [int((_last(units[i - 1]), _first(units[i])) in words)
-                             for i in range(1, len(units))]
-        self.soft = [0] + [_cut_cost(units[i - 1], units[i]) for i in range(1, len(units))]
+        self.cuts = {}
+        for i in range(1, len(units)):
+            left, right = _syllable(units[i - 1]), _syllable(units[i])
+            self.cuts[i] = (int((left, right) in words), _cut_cost(left, right))
 
-    def span(self, start: int, end: int) -> int:
-        return self.ends[end] - self.ends[start] - 1
+    def starts(self, end: int) -> list[tuple[int, int]]:
+        """(start, length) of the parts ending at ``end`` that fit the limit, shortest first
+        (the one-unit part always fits: no unit is longer than the limit)."""
+        size = len(self.units[end - 1])
+        found = [(end - 1, size)]
+        for start in range(end - 2, -1, -1):
+            size += 1 + len(self.units[start])
+            if size > self.limit:
+                break
+            found.append((start, size))
+        return found
 
-    def starts(self, end: int) -> range:
-        """The starts of the parts ending at ``end`` that fit the limit (at least the one-unit
-        part: units are never longer than the limit)."""
-        start = end - 1
-        while start > 0 and self.span(start - 1, end) <= self.limit:
-            start -= 1
-        return range(start, end)
-
-    def faults(self, start: int, end: int) -> tuple[int, int]:
-        """(two-syllable words broken at the part's start, whether the part is too short)."""
-        return self.broken[start], int(end - start < MIN_SYLLABLES)
+    def part(self, start: int, end: int, size: int, share: float) -> tuple[int, int, float]:
+        """What a part costs: (two-syllable word broken by the cut before it, whether it has
+        fewer than three syllables, its distance from ``share`` plus the cost of that cut)."""
+        broken, cost = self.cuts.get(start, NO_CUT)
+        return broken, int(end - start < MIN_SYLLABLES), abs(size - share) + cost
 
     def fewest_parts(self) -> int:
         """The number of parts of the split with the fewest faults, then the fewest parts."""
-        best: list[tuple[int, int, int]] = [(0, 0, 0)]
+        best = {0: NOTHING}  # end: (broken, short, parts) of the best split of units[:end]
         for end in range(1, len(self.units) + 1):
-            best.append(min(_add(best[start], (*self.faults(start, end), 1))
-                            for start in self.starts(end)))
-        return best[-1][2]
+            best[end] = min(_plus(best[start], (*self.part(start, end, size, size)[:2], 1))
+                            for start, size in self.starts(end))
+        return best[len(self.units)][2]
 
     def best_split(self, parts: int) -> list[list[str]]:
-        """The split into ``parts`` parts with the fewest faults, then the lowest cost: the
-        distance of each part's length from an equal share, plus the costs of the cut places."""
-        n = len(self.units)
-        share = self.span(0, n) / parts
-        inf = (n + 1, n + 1, float("inf"))
-        cost = [[inf] * (n + 1) for _ in range(parts + 1)]
-        back = [[0] * (n + 1) for _ in range(parts + 1)]
-        cost[0][0] = (0, 0, 0.0)
-        for count in range(1, parts + 1):
-            for end in range(count, n + 1):
-                for start in self.starts(end):
-                    if cost[count - 1][start] == inf:
-                        continue
-                    shape = abs(self.span(start, end) - share) + self.soft[start]
-                    total = _add(cost[count - 1][start], (*self.faults(start, end), shape))
-                    if total < cost[count][end]:
-                        cost[count][end], back[count][end] = total, start
-        bounds = [n]
-        for count in range(parts, 0, -1):
-            bounds.append(back[count][bounds[-1]])
-        bounds.reverse()
+        """The split into ``parts`` parts with the fewest faults, then the lowest cost: each
+        part's distance from an equal share of the length, plus the costs of the cuts."""
+        share = len(" ".join(self.units)) / parts
+        layer = {0: (NOTHING, ())}  # end: (cost, starts) of the best split of units[:end]
+        for _ in range(parts):
+            following: dict[int, tuple] = {}
+            for end in range(1, len(self.units) + 1):
+                for start, size in self.starts(end):
+                    if start in layer:
+                        total = _plus(layer[start][0], self.part(start, end, size, share))
+                        if end not in following or total < following[end][0]:
+                            following[end] = (total, (*layer[start][1], start))
+            layer = following
+        bounds = (*layer[len(self.units)][1], len(self.units))
         return [self.units[a:b] for a, b in pairwise(bounds)]
 
 
-def _add(a: tuple, b: tuple) -> tuple:
-    return tuple(x + y for x, y in zip(a, b, strict=True))
+def _plus(a: tuple, b: tuple) -> tuple:
+    return a[0] + b[0], a[1] + b[1], a[2] + b[2]
 
 
-def _syllables(unit: str) -> list[str]:
-    return [_fold(word.strip(OPENERS + CLOSERS + SENTENCE_MARKS + CLAUSE_MARKS))
-            for word in unit.split(" ") if speakable(word)]
+def _syllable(unit: str) -> str:
+    """A unit's word, without its marks, in lower case ('' for a unit of marks only)."""
+    return "".join(_fold(word.strip(OPENERS + CLOSERS + SENTENCE_MARKS + CLAUSE_MARKS))
+                   for word in unit.split() if speakable(word))
 
 
-def _first(unit: str) -> str:
-    found = _syllables(unit)
-    return found[0] if found else ""
-
-
-def _last(unit: str) -> str:
-    found = _syllables(unit)
-    return found[-1] if found else ""
-
-
-def _cut_cost(before: str, after: str) -> int:
-    """What a cut between two words costs: nothing before a function word, more after one
-    and inside a number read out."""
-    left, right = _last(before), _first(after)
+def _cut_cost(left: str, right: str) -> int:
+    """What a cut between two syllables costs: nothing before a function word, more after
+    one and inside a number read out."""
     cost = 0 if right in FUNCTION_WORDS else NOT_BEFORE_FUNCTION
     if left in FUNCTION_WORDS:
         cost += AFTER_FUNCTION
