@@ -59,6 +59,7 @@ def pipeline(options: SpeechOptions | None = None) -> tuple[Rule, ...]:
         partial(rules.read_item_labels, dialect=d, drop=options.drop_labels),
         partial(rules.read_standard_codes, dialect=d),
         partial(codes.read_plates, dialect=d),
+        codes.read_identifiers,
         codes.read_phone_numbers,
         partial(codes.read_roads, dialect=d),
         partial(rules.read_legal_codes, read_symbols=options.read_symbols, lexicon=lexicon,

@@ -54,9 +54,23 @@ def _is_phone(number: str) -> bool:
         re.match(r"(?:1800|1900)\d{4,6}$", digits)) or number.startswith("+84")
 
 
+IDENTIFIER_CUES = (r"(?i:mã\s+số\s+thuế|MST|số\s+tài\s+khoản|STK|tài\s+khoản(?:\s+số)?|số\s+CCCD"
+                   r"|số\s+CMND|số\s+định\s+danh(?:\s+cá\s+nhân)?|mã\s+hồ\s+sơ|mã\s+số)")
+
+
+def read_identifiers(text: str) -> str:
+    """'mã số thuế 3000123456' → '… ba không không không một hai ba bốn năm sáu': a number
+    that names something is read digit by digit, in its written groups."""
+    return re.sub(rf"(?P<cue>{IDENTIFIER_CUES}\s*:?\s*)(?P<num>\d[\d .\-]*\d)(?![\d/])",
+                  lambda m: m["cue"] + _phone_groups(m["num"]) if len(re.sub(r"\D", "",
+                  m["num"])) >= 6 else m[0], text)
+
+
 def read_phone_numbers(text: str) -> str:
     """'0239.3855.567' → 'không hai ba chín, ba tám năm năm, năm sáu bảy'; 'gọi ngay 114' →
     'gọi ngay một một bốn'; 'đường dây nóng 1900 9095' → '… một chín không không, chín …'."""
+    text = re.sub(r"\((0\d{1,3})\)\s*[.-]?\s*(\d{3,4}[ .]?\d{3,4})(?![\d/])",
+                  lambda m: f"{read_digits(m[1])}, {_phone_groups(m[2])}", text)
     cue = rf"(?P<cue>(?:{PHONE_WORDS}){PHONE_FILLER}\s*)"
     text = re.sub(rf"{cue}(?P<num>{GROUPED})(?![\d/])",
                   lambda m: m["cue"] + _phone_groups(m["num"])
@@ -82,20 +96,31 @@ def _emergency(m: re.Match[str]) -> str:
 # --- roads ---------------------------------------------------------------------------------------
 
 ROADS = {"QL": "quốc lộ", "ĐT": "đường tỉnh", "TL": "tỉnh lộ", "HL": "hương lộ",
-         "ĐH": "đường huyện", "ĐX": "đường xã", "ĐCT": "đường cao tốc", "CT": "đường cao tốc"}
+         "ĐH": "đường huyện", "ĐX": "đường xã", "ĐCT": "đường cao tốc"}
 
 
 def read_roads(text: str, *, dialect: Dialect = NORTH) -> str:
     """'QL1A' → 'quốc lộ một a', 'ĐT 741' → 'đường tỉnh bảy trăm bốn mươi mốt'. 'ĐT' followed by
     a telephone number is not a road (telephone numbers were read before)."""
     def repl(m: re.Match[str]) -> str:
-        spoken = f"{ROADS[m['kind']]} {read_int(int(m['num']), dialect)}"
+        kind = m["kind"] or m.groupdict().get("kind2")
+        spoken = f"{ROADS[kind]} {read_int(int(m['num']), dialect)}"
         return spoken + (f" {letter_name(m['suffix'])}" if m["suffix"] else "")
     kinds = "|".join(sorted(ROADS, key=len, reverse=True))
-    glued = rf"(?<![\w/.-])(?P<kind>{kinds})\.?(?P<num>\d{{1,3}})(?P<suffix>[A-Z]?)(?![\w/])"
+    # Glued, only 'QL14' or with a period ('ĐT.741'): 'ĐT100' is a rice variety, 'CT01' a form.
+    glued = (rf"(?<![\w/.-])(?:(?P<kind>QL|TL|HL)|(?P<kind2>{kinds})\.)(?P<num>\d{{1,3}})"
+             r"(?P<suffix>[A-Z]?)(?![\w/])")
     spaced = (r"(?<![\w/.-])(?P<kind>QL|ĐT|TL|HL|ĐH)\.?\s+(?P<num>\d{1,3})(?P<suffix>[A-Z]?)"
               r"(?![\w/]|[.,]\d)")
-    return re.sub(spaced, repl, re.sub(glued, repl, text))
+    text = re.sub(spaced, repl, re.sub(glued, repl, text))
+    return re.sub(r"(?<![\w/])K[Mm]\s?(\d{1,4})(?:\s?\+\s?(\d{1,3}))?(?![\w/.,]\d|\w)",
+                  _milestone, text)
+
+
+def _milestone(m: re.Match[str]) -> str:
+    """'Km 12+500' → 'ki lô mét mười hai cộng năm trăm', 'cầu Km5' → 'cầu ki lô mét năm'."""
+    spoken = f"ki lô mét {read_int(int(m[1]))}"
+    return spoken + (f" cộng {read_int(int(m[2]))}" if m[2] else "")
 
 
 # --- vehicle plates -------------------------------------------------------------------------------
@@ -121,7 +146,8 @@ MIXED = re.compile(r"(?<![\w/.-])(?=[A-ZĐ0-9/]*\d)(?=[0-9/]*[A-ZĐ])[A-ZĐ0-9]+
 
 def _code_part(part: str, dialect: Dialect) -> str:
     if part.isdigit():
-        return read_int(int(part), dialect) if len(part) <= 4 else read_digits(part)
+        short = len(part) <= 4 and not (part.startswith("0") and len(part) > 1)
+        return read_int(int(part), dialect) if short else read_digits(part)  # 'CT01': không một
     return " ".join(letter_name(ch) for ch in part)
 
 
@@ -136,10 +162,23 @@ def read_mixed_codes(text: str, *, dialect: Dialect = NORTH) -> str:
         value = ROMAN_SECTIONS.index(m[1]) + 1
         return " chấm ".join(read_int(int(p), dialect) for p in (value, *m[2].split(".")))
 
+    text = re.sub(rf"\b({SECTION_WORDS})\s+(\d{{1,2}}(?:\.\d{{1,2}})+)\.?(?![\d]|[.,]\d)",
+                  lambda m: f"{m[1]} {_dotted(m[2], dialect)}", text)
+    text = re.sub(r"(?<![\w.,])\d{1,2}(?:\.\d{1,2}){2,}(?![\w]|[.,]\d)",
+                  lambda m: _dotted(m[0], dialect), text)
     romans = "|".join(sorted(ROMAN_SECTIONS, key=len, reverse=True))
     text = re.sub(rf"(?<![\w.])({romans})\.(\d{{1,2}}(?:\.\d{{1,2}})*)(?![\w]|\.\d)", section,
                   text)
     return MIXED.sub(repl, text)
+
+
+SECTION_WORDS = (r"[Mm]ục|[Pp]hần|[Tt]iểu\s+mục|[Cc]hương|[Đđ]iều|[Kk]hoản|[Nn]ội\s+dung|[Bb]iểu"
+                 r"|[Pp]hụ\s+lục|[Tt]iết")
+
+
+def _dotted(number: str, dialect: Dialect) -> str:
+    """'2.3.1' → 'hai chấm ba chấm một'."""
+    return " chấm ".join(read_int(int(p), dialect) for p in number.split("."))
 
 
 ROMAN_SECTIONS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
@@ -156,7 +195,12 @@ PER = {"hộ gia đình": "hộ gia đình", "nhân khẩu": "nhân khẩu", "h�
        "hồ sơ": "hồ sơ", "thửa": "thửa", "km2": "ki lô mét vuông", "km²": "ki lô mét vuông",
        "ha": "héc ta", "m2": "mét vuông", "m²": "mét vuông", "m3": "mét khối",
        "m³": "mét khối", "km": "ki lô mét", "kg": "ki lô gam", "tấn": "tấn", "tạ": "tạ",
-       "lít": "lít", "l": "lít", "m": "mét", "s": "giây", "h": "giờ", "giây": "giây"}
+       "lít": "lít", "l": "lít", "m": "mét", "s": "giây", "h": "giờ", "giây": "giây",
+       "lọ": "lọ", "viên": "viên", "liều": "liều", "chai": "chai", "bao": "bao", "gói": "gói",
+       "hộp": "hộp", "thùng": "thùng", "túi": "túi", "bình": "bình", "xe": "xe", "chuyến": "chuyến",
+       "cây": "cây", "căn": "căn", "bữa": "bữa", "tiết": "tiết", "trận": "trận", "km/h": "giờ",
+       "đầu người": "đầu người", "tổ chức": "tổ chức", "cơ sở": "cơ sở", "đơn vị": "đơn vị",
+       "ml": "mi li lít", "mg": "mi li gam", "g": "gam", "cm": "xăng ti mét"}
 # Words that are measures themselves: 'lượt/người' is a rate even without a number before it.
 MEASURES = {"đồng", "tạ", "tấn", "kg", "lượt", "buổi", "lần", "km", "m", "m2", "m3", "ha",
             "lít", "suất", "cây", "con", "triệu", "nghìn", "tỷ"}

@@ -85,17 +85,34 @@ def _iso_dates(text: str, mung: bool, dialect: Dialect) -> str:
     return re.sub(r"(?<![\d/.-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d/-])", repl, text)
 
 
+# Words around 'a/b' that make it a share, not a date ('đạt 9/10 tiêu chí', '2/3 số hộ').
+SHARE_BEFORE = re.compile(r"(?i:đạt|được|chiếm|có|tỷ\s+lệ|khoảng|hơn|gần|trên|dưới|còn|với|là"
+                          r"|bằng|tổng\s+số|điểm|trực|hoạt\s+động|phục\s+vụ|lớp|tổ|số|nhà|hẻm"
+                          r"|kiệt|ngách|ngõ\s+số|khu\s+phố|ấp|thứ|hạng)\s*$")
+SHARE_AFTER = re.compile(r"\s*(?:số|tổng|tiêu\s+chí|chỉ\s+tiêu|xã|phường|thị\s+trấn|thôn|tổ|hộ"
+                         r"|người|đơn\s+vị|trường|điểm|cơ\s+quan|huyện|tỉnh|thành\s+viên"
+                         r"|đại\s+biểu|ý\s+kiến|nội\s+dung|lượt|học\s+sinh|cán\s+bộ|phiếu"
+                         r"|câu|môn|lớp|nhiệm\s+vụ|dự\s+án|công\s+trình|hồ\s+sơ|thủ\s+tục"
+                         r"|phần|diện\s+tích|dân\s+số|ca|mẫu|chỉ\s+số)\b")
+SMALL_SHARES = {(1, 2), (1, 3), (2, 3), (1, 4), (3, 4), (24, 7)}
+
+
 def _is_day_month(m: re.Match[str]) -> bool:
-    """A 'd/m' without a year is a date when a date word is before it, another date beside it,
-    or the day is larger than the month (a share is smaller than one)."""
+    """A 'd/m' without a year is a date when a date word is before it, another date beside it;
+    it is a share when a share's words are around it ('đạt 9/10 tiêu chí', '1/3 số hộ',
+    'trực 24/7') or it is a common fraction; otherwise a date, as notices mostly mean."""
     before, after = m.string[max(0, m.start() - 30): m.start()], m.string[m.end():]
-    if int(m["d"]) > int(m["m"]) or re.search(rf"(?:{DATE_CUES}|{STREET_CUES})\s*$", before):
+    if re.search(rf"(?:{DATE_CUES}|{STREET_CUES})\s*$", before):
         return True
     if re.search(r"\b[Nn]gày\b[^,.;:()]{0,30}$", before) or re.match(r"\s*âm lịch", after):
         return True
     if re.search(r"\d{1,2}/\d{1,2}\s*(?:,|và|hoặc|đến|tới|-|–)\s*$", before):
         return True
-    return bool(re.match(r"\s*(?:đến|tới|-|–|và|hoặc)\s*\d{1,2}/\d{1,2}", after))
+    if re.match(r"\s*(?:đến|tới|-|–|và|hoặc)\s*\d{1,2}/\d{1,2}", after):
+        return True
+    share = (SHARE_BEFORE.search(before) or SHARE_AFTER.match(after)
+             or (int(m["d"]), int(m["m"])) in SMALL_SHARES)
+    return not share
 
 
 def _lead(before: str, street: object = None) -> str:
@@ -117,6 +134,21 @@ def _day_months(text: str, mung: bool, dialect: Dialect) -> str:
                   text)
 
 
+def _dashed_day_months(text: str, mung: bool, dialect: Dialect) -> str:
+    """'ngày 8-3' → 'ngày mùng tám tháng ba'; 'Quốc tế thiếu nhi 1-6' likewise; '5-7 ngày' is
+    a range and stays for read_ranges."""
+    def repl(m: re.Match[str]) -> str:
+        day, month = int(m["d"]), int(m["m"])
+        if not _valid_date(day, month, None):
+            return m[0]
+        lead = "ngày " if m["cue"].lower().strip() != "ngày" else ""
+        return (f"{m['cue']}{lead}{_day_words(day, mung, dialect)} tháng "
+                f"{_month_word(month, dialect)}")
+    cue = r"(?P<cue>\b(?:[Nn]gày|[Tt]hiếu\s+nhi|[Pp]hụ\s+nữ|[Ll]ao\s+động|[Qq]uốc\s+khánh)\s+)"
+    return re.sub(rf"{cue}(?P<d>\d{{1,2}})-(?P<m>\d{{1,2}})(?![\d/-]|\s*(?:ngày|tháng|năm)\b)",
+                  repl, text)
+
+
 def read_dates(text: str, *, mung: bool = False, dialect: Dialect = NORTH) -> str:
     """'26/6/2024' → 'ngày hai mươi sáu tháng sáu năm hai nghìn không trăm hai mươi tư';
     'tháng 7/2024' → 'tháng bảy năm ...'; 'tháng 4' → 'tháng tư'; '14/14' is not a date."""
@@ -129,14 +161,15 @@ def read_dates(text: str, *, mung: bool = False, dialect: Dialect = NORTH) -> st
 
     text = _date_ranges(_quarters(text, dialect))
     text = _full_dates(_day_ranges(_iso_dates(text, mung, dialect), mung, dialect), mung, dialect)
-    text = _day_months(text, mung, dialect)
-    text = re.sub(r"(?P<pre>\b[Nn]gày\s+)(?P<d>\d{1,2})(?=\s+tháng\s+\d|\s*[;,(]|\s*$)",
+    text = _dashed_day_months(_day_months(text, mung, dialect), mung, dialect)
+    text = re.sub(r"(?P<pre>\b[Nn]gày\s+)(?P<d>\d{1,2})(?=\s+tháng\s+\d|\s*[;,(]|\s*$"
+                  r"|\s+(?:đến|và|-|–)\s+(?:ngày\b|\d))",
                   lambda m: m["pre"] + _day_words(int(m["d"]), mung, dialect), text)
     return re.sub(r"(?P<pre>\b[Tt]háng\s+)(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4})\b)?(?![\d,.]\d)",
                   month_year, text)
 
 
-TIME = r"\d{1,2}(?:\s?h\s?\d{2}|h|g\d{2}|:\d{2})"
+TIME = r"\d{1,2}(?:\s?h\s?\d{2}|h|g\d{2}|:\d{2})'?"
 CLOCK = r"\d{1,2} giờ(?: \d{1,2})?(?: phút)?"
 
 

@@ -67,8 +67,12 @@ class Lexicon:
         if not self.entries:
             return None
         keys = sorted(self.entries, key=len, reverse=True)
-        alternatives = "|".join(re.escape(k) for k in keys)
-        return re.compile(rf"(?<![\w&/.-])(?:{alternatives})(?![\w&]|-\w|/[A-ZĐ0-9])")
+        # A key ending in a period ('TT.', 'TP.') may be glued to the name after it.
+        words = "|".join(re.escape(k) + ("" if k.endswith(".") else r"(?!\w|-\w|/\d)")
+                         for k in keys)
+        # 'CMND/CCCD', 'TH&THCS': two entries joined by a mark are both read; a symbol after a
+        # number ('12/KH') is a document code, read by the rule for those.
+        return re.compile(rf"(?<![\w.-])(?<!\d/)(?:{words})")
 
     def __contains__(self, token: str) -> bool:
         return token in self.entries
@@ -84,8 +88,35 @@ class Lexicon:
     def expand(self, text: str) -> str:
         if self.pattern is None:
             return text
-        return self.pattern.sub(
-            lambda m: self.spoken(m[0], m.string[: m.start()], m.string[m.end():]), text)
+        return self.pattern.sub(self._reading, text)
+
+    def _reading(self, m: re.Match[str]) -> str:
+        before, after = m.string[: m.start()], m.string[m.end():]
+        if _word_of_a_heading(m[0], before, after):
+            return m[0]
+        spoken = self.spoken(m[0], before, after)
+        glued = m[0].endswith(".") and after[:1].isalnum() and spoken != m[0]
+        return spoken + " " if glued else spoken  # "TT.Hương Khê": a space after the word
+
+
+ONSET = r"(?:ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdđghklmnprstvx])"
+SYLLABLE_RUN = re.compile(rf"{ONSET}?[aeiouy]{{1,3}}(?:(?:ng|nh|ch|[cmnpt])(?![aeiouy]))?")
+ACCENTED_CAPS = re.compile(r"[ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]")
+
+
+def syllables(word: str) -> list[str]:
+    """'mangkhut' → ['mang', 'khut']; [] when the letters do not make syllables ('ubnd')."""
+    parts = SYLLABLE_RUN.findall(word)
+    return parts if "".join(parts) == word else []
+
+
+def _word_of_a_heading(token: str, before: str, after: str) -> bool:
+    """'CA' in 'CHƯƠNG TRÌNH CA NHẠC' is a word of a heading in capitals, not 'công an': an
+    entry that is also a syllable is left alone beside a capitalised word with tone marks."""
+    if not token.isalpha() or not token.isupper() or len(syllables(token.lower())) != 1:
+        return False
+    near = re.findall(r"\S+", before[-20:])[-1:] + re.findall(r"\S+", after[:20])[:1]
+    return any(word.isupper() and ACCENTED_CAPS.search(word) for word in near)
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ import re
 
 from broadcast.speech.codes import issuer, letter_name
 from broadcast.speech.dates import read_dates, read_ranges, read_times  # noqa: F401 (rule API)
-from broadcast.speech.lexicon import Lexicon, default_lexicon
+from broadcast.speech.lexicon import Lexicon, default_lexicon, syllables
 from broadcast.speech.numbers import (
     NORTH,
     Dialect,
@@ -26,13 +26,14 @@ log = logging.getLogger(__name__)
 UPPER_VI = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 ROMAN_CONTEXT = (r"(?:đợt|khóa|khoá|kỳ|lần|phần|chương|mục|giai đoạn|quý|hạng|loại|cấp|thứ"
-                 r"|báo động|nhiệm kỳ|cấp độ|vùng|khu vực)")
+                 r"|báo động|nhiệm kỳ|cấp độ|vùng|khu vực|cao điểm)")
 UNITS = {
     "km2": "ki lô mét vuông", "km²": "ki lô mét vuông", "km": "ki lô mét",
     "m2": "mét vuông", "m²": "mét vuông", "m3": "mét khối", "m³": "mét khối",
     "cm": "xăng ti mét", "mm": "mi li mét", "m": "mét", "ha": "héc ta", "kg": "ki lô gam",
     "°C": "độ xê", "độ C": "độ xê", "km/h": "ki lô mét mỗi giờ", "tr.đ": "triệu đồng",
     "VNĐ": "đồng", "VND": "đồng", "đ": "đồng", "ml": "mi li lít", "l": "lít",
+    "mg": "mi li gam", "g": "gam",
 }
 
 UNIT_PATTERN = re.compile(
@@ -100,7 +101,7 @@ def drop_end_marks(text: str) -> str:
 
 def drop_acronym_after_expansion(text: str) -> str:
     """'Chỉ số Cải cách hành chính (PAR INDEX)' → 'Chỉ số Cải cách hành chính'."""
-    return re.sub(r"(?<=[a-zđà-ỹ,])\s*\(\s*[A-ZĐ][A-ZĐ0-9&\- ]*[A-ZĐ0-9]\s*\)", "", text)
+    return re.sub(r"(?<=[a-zđà-ỹ,])\s*\(\s*[A-ZĐ][A-ZĐ0-9&\-, ]*[A-ZĐ0-9]\s*\)", "", text)
 
 
 def _roman_value(token: str) -> int | None:
@@ -216,9 +217,19 @@ def lowercase_caps_runs(text: str) -> str:
         chunk = m.group(0)
         if re.fullmatch(r"[A-ZĐ]+", chunk) or len(chunk) == 1:
             return chunk
-        return _keep_roman(chunk, chunk.lower())
+        lowered = re.sub(rf"[{UPPER_VI}]+", _lower_word, chunk)
+        return _keep_roman(chunk, lowered)
 
     return run.sub(repl, text)
+
+
+def _lower_word(m: re.Match[str]) -> str:
+    """A word of a heading in normal case; an acronym inside it ('CNH, HĐH', 'VH-XH') stays for
+    the lexicon's and the spelling rule's sake."""
+    word = m[0]
+    if re.fullmatch(r"[A-ZĐ]{2,}", word) and not syllables(word.lower()) and word not in "IVXL":
+        return word
+    return word.lower()
 
 
 def _keep_roman(caps: str, lower: str) -> str:
@@ -247,8 +258,22 @@ def read_fractions(text: str, *, dialect: Dialect = NORTH) -> str:
                   lambda m: re.sub(r"\s*/\s*", " trên ", m[0]), text)
 
 
+WEEKDAY_LIST = re.compile(r"(?<![\w/])(?:T[2-7]|CN)(?:\s*(?:[-–,]|và|đến)\s*(?:T[2-7]|CN))+"
+                          r"(?![\w/])|\b(?:ngày|sáng|chiều|tối|vào) T[2-7]\b")
+
+
+def _weekdays(run: str, dialect: Dialect) -> str:
+    run = re.sub(r"\s*[-–]\s*", " đến ", run).replace("CN", "Chủ nhật")
+    return re.sub(r"T([2-7])", lambda m: f"thứ {read_ordinal(int(m[1]), dialect)}", run)
+
+
 def read_ordinals(text: str, *, dialect: Dialect = NORTH) -> str:
-    """'thứ 4' → 'thứ tư', 'lần thứ 1' → 'lần thứ nhất', 'Ngã 4' → 'Ngã tư'."""
+    """'thứ 4' → 'thứ tư', 'lần thứ 1' → 'lần thứ nhất', 'Ngã 4' → 'Ngã tư', 'Thứ 2, 4, 6' →
+    'Thứ hai, tư, sáu', 'T2-T6' → 'thứ hai đến thứ sáu', 'T7, CN' → 'thứ bảy, Chủ nhật'."""
+    text = WEEKDAY_LIST.sub(lambda m: _weekdays(m[0], dialect), text)
+    text = re.sub(r"\b([Tt]hứ\s+[2-7])((?:\s*(?:,|và|hoặc)\s*[2-8](?!\d))+)",
+                  lambda m: m[1] + re.sub(r"[2-8]", lambda d: read_ordinal(int(d[0]), dialect),
+                                          m[2]), text)
     text = re.sub(r"\b([Nn]gã)\s+([3-6])\b(?![.,/]\d)",
                   lambda m: f"{m[1]} {read_ordinal(int(m[2]), dialect)}", text)
     return re.sub(r"\b([Tt]hứ)\s+(\d{1,3})\b(?![.,]\d)",
@@ -282,9 +307,9 @@ def _acronym(token: str) -> tuple[str, bool]:
     """(spoken form, whether it was spelled letter by letter)."""
     if re.fullmatch(r"[IVXL]{2,6}", token) and _roman_value(token):
         return read_int(_roman_value(token)), False  # 'báo động III': a numeral on its own
-    syllables = _syllables(token.lower())
-    if syllables and len(token) >= 3:  # 'NARI', 'MANGKHUT', 'BAN': a word, not letters
-        return " ".join(syllables).capitalize(), False
+    parts = syllables(token.lower())
+    if parts and len(token) >= 3:  # 'NARI', 'MANGKHUT', 'BAN': a word, not letters
+        return " ".join(parts).capitalize(), False
     return " ".join(letter_name(ch) for ch in token), True
 
 
@@ -292,16 +317,6 @@ def spelled_acronyms(text: str) -> list[str]:
     """The tokens ``spell_unknown_acronyms`` spells letter by letter in ``text``, once each."""
     found = (t for t in UNKNOWN_ACRONYM.findall(text) if _acronym(t)[1])
     return list(dict.fromkeys(found))
-
-
-ONSET = r"(?:ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdđghklmnprstvx])"
-SYLLABLE_RUN = re.compile(rf"{ONSET}?[aeiouy]{{1,3}}(?:(?:ng|nh|ch|[cmnpt])(?![aeiouy]))?")
-
-
-def _syllables(word: str) -> list[str]:
-    """'mangkhut' → ['mang', 'khut']; [] when the letters do not make syllables ('ubnd')."""
-    parts = SYLLABLE_RUN.findall(word)
-    return parts if "".join(parts) == word else []
 
 
 def read_numbers(text: str, *, dialect: Dialect = NORTH) -> str:

@@ -107,6 +107,11 @@ CASES = {
         ("Quốc khánh 2/9", "Quốc khánh ngày hai tháng chín"),
         ("Sáng 10/8, đoàn", "Sáng ngày mười tháng tám, đoàn"),
         ("30/4 và 1/5", "ngày ba mươi tháng tư và ngày một tháng năm"),
+        ("Hạn chót 5/11", "Hạn chót ngày năm tháng mười một"), ("trực 24/7", "trực 24/7"),
+        ("1/3 số hộ", "1/3 số hộ"), ("xếp thứ 1/8", "xếp thứ 1/8"), ("lớp 10/2", "lớp 10/2"),
+        ("ngày 8-3", "ngày tám tháng ba"), ("thiếu nhi 1-6", "thiếu nhi ngày một tháng sáu"),
+        ("từ 5-7 ngày", "từ 5-7 ngày"), ("ngày 10 đến 15/8", "ngày mười đến ngày mười lăm "
+                                         "tháng tám"),
         ("từ 01/7 đến 15/7", "từ ngày một tháng bảy đến ngày mười lăm tháng bảy"),
         ("đạt 9/10 tiêu chí", "đạt 9/10 tiêu chí"),
         ("1/5 số hộ", "1/5 số hộ"),
@@ -161,6 +166,9 @@ CASES = {
     ],
     rules.read_ordinals: [
         ("thứ 4", "thứ tư"), ("lần thứ 1", "lần thứ nhất"), ("Thứ 2", "Thứ hai"),
+        ("Thứ 2, 4, 6", "Thứ hai, tư, sáu"), ("T2-T6", "thứ hai đến thứ sáu"),
+        ("T7, CN", "thứ bảy, Chủ nhật"), ("vào T7", "vào thứ bảy"), ("Ngã 4", "Ngã tư"),
+        ("mẫu T2", "mẫu T2"),
     ],
     rules.read_roman_numerals: [
         ("đợt I năm 2023", "đợt một năm 2023"), ("quý II", "quý hai"),
@@ -188,11 +196,20 @@ CASES = {
         ("ngày 01.02.2024", "ngày 01.02.2024"), ("có 1900 hộ", "có 1900 hộ"),
         ("hotline 19001234", "hotline một chín không không một hai ba bốn"),
     ],
+    codes.read_identifiers: [
+        ("mã số thuế 3000123456", "mã số thuế ba không không không một hai ba bốn năm sáu"),
+        ("số tài khoản: 1234 5678 90", "số tài khoản: một hai ba bốn, năm sáu bảy tám, chín "
+         "không"),
+        ("mã số 12", "mã số 12"),
+    ],
     codes.read_roads: [
         ("QL14 và QL1A", "quốc lộ mười bốn và quốc lộ một a"),
         ("tuyến ĐT 741", "tuyến đường tỉnh bảy trăm bốn mươi mốt"),
         ("ĐT.741", "đường tỉnh bảy trăm bốn mươi mốt"), ("ĐH 12B", "đường huyện mười hai bê"),
         ("ĐT 0912345678", "ĐT 0912345678"), ("QL14/2024", "QL14/2024"),
+        ("giống lúa ĐT100", "giống lúa ĐT100"), ("TL8", "tỉnh lộ tám"),
+        ("Km 12+500", "ki lô mét mười hai cộng năm trăm"), ("cầu Km5", "cầu ki lô mét năm"),
+        ("800 người/km2", "800 người/km2"),
     ],
     codes.read_unit_rates: [
         ("1.500.000 đồng/hộ", "1.500.000 đồng mỗi hộ"),
@@ -212,6 +229,8 @@ CASES = {
         ("cúm A/H5N1", "cúm a hát năm en một"), ("virus H5N1", "virus hát năm en một"),
         ("ca F0", "ca ép không"), ("mạng 5G", "mạng năm gờ"),
         ("tại mục II.3 của", "tại mục hai chấm ba của"), ("II.3.1", "hai chấm ba chấm một"),
+        ("mục 2.3 của", "mục hai chấm ba của"), ("theo 1.2.1", "theo một chấm hai chấm một"),
+        ("Mẫu CT01", "Mẫu xê tê không một"), ("giá 2.5", "giá 2.5"),
         ("năm 2024", "năm 2024"), ("UBND", "UBND"),
     ],
     codes.read_clause_letters: [
