@@ -166,6 +166,9 @@ def read_mixed_codes(text: str, *, dialect: Dialect = NORTH) -> str:
                   lambda m: f"{m[1]} {_dotted(m[2], dialect)}", text)
     text = re.sub(r"(?<![\w.,])\d{1,2}(?:\.\d{1,2}){2,}(?![\w]|[.,]\d)",
                   lambda m: _dotted(m[0], dialect), text)
+    # 'Điều 9a', 'số 12b': a number with a letter after it (not a unit: 10g, 5m, 2h, 3l)
+    text = re.sub(r"(?<![\w.,])(\d{1,4})([abcdefiknopqrtuvxyđ])(?!\w)",
+                  lambda m: f"{read_int(int(m[1]), dialect)} {letter_name(m[2])}", text)
     romans = "|".join(sorted(ROMAN_SECTIONS, key=len, reverse=True))
     text = re.sub(rf"(?<![\w.])({romans})\.(\d{{1,2}}(?:\.\d{{1,2}})*)(?![\w]|\.\d)", section,
                   text)

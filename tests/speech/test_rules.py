@@ -231,6 +231,7 @@ CASES = {
         ("tại mục II.3 của", "tại mục hai chấm ba của"), ("II.3.1", "hai chấm ba chấm một"),
         ("mục 2.3 của", "mục hai chấm ba của"), ("theo 1.2.1", "theo một chấm hai chấm một"),
         ("Mẫu CT01", "Mẫu xê tê không một"), ("giá 2.5", "giá 2.5"),
+        ("Điều 9a", "Điều chín a"), ("số 12b", "số mười hai bê"), ("10g muối", "10g muối"),
         ("năm 2024", "năm 2024"), ("UBND", "UBND"),
     ],
     codes.read_clause_letters: [
