@@ -39,6 +39,10 @@ def _root(
     _state["debug"] = debug
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
+    logging.captureWarnings(True)  # Python warnings of libraries become log records too
+    if not debug:  # a library's warning means nothing to a user: only --debug shows it
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(lambda record: record.name.split(".")[0] == "broadcast")
     if version:
         typer.echo(f"broadcast {__version__}")
         raise typer.Exit()
@@ -92,7 +96,8 @@ def _speech_options(dialect: str, mung: bool, read_symbols: bool, drop_labels: b
 
 
 DIALECT = typer.Option(None, "--dialect", help=DIALECT_HELP + " Mặc định bac.")
-MUNG = typer.Option(False, "--mung", help='Đọc "mùng" trước ngày 1 đến 10 ("mùng năm tháng tư").')
+MUNG = typer.Option(True, "--mung/--no-mung",
+                    help='Đọc "mùng" trước ngày 1 đến 10 ("mùng năm tháng tư"); mặc định có.')
 SYMBOLS = typer.Option(False, "--read-symbols",
                        help="Đọc cả ký hiệu văn bản (QĐ-UBND → Quyết định Ủy ban nhân dân).")
 DROP_LABELS = typer.Option(False, "--drop-labels",
@@ -250,6 +255,9 @@ def _report(result) -> None:
                    "bản ghi .json: lần dựng trước bị ngắt giữa chừng)")
     if result.cache_hits:
         typer.echo(f"  Bộ nhớ đệm   : {result.cache_hits}/{result.segments} câu đã đọc từ trước")
+    if result.spelled:
+        typer.echo(f"  Đọc từng chữ : {', '.join(result.spelled)} (chưa có trong bảng viết tắt; "
+                   "thêm cách đọc vào [abbreviations] trong broadcast.toml)")
 
 
 @app.command()
@@ -769,16 +777,28 @@ def normalize(
     drop_labels: bool = DROP_LABELS,
     lexicon: Path = LEXICON,
     config: Path = CONFIG,
+    explain: bool = typer.Option(False, "--explain",
+                                 help="Kể từng bước đổi chữ và các chữ viết tắt phải đánh vần."),
 ) -> None:
     """In cách đọc thành lời của một đoạn văn bản (giống khi dựng bài)."""
     from broadcast.config import load_settings
-    from broadcast.speech import normalize as to_spoken
-    from broadcast.speech import pipeline
+    from broadcast.speech import explain as explain_text
 
     settings = load_settings(config)
     options = _speech_options(*_dialect((dialect, mung, read_symbols, drop_labels, lexicon),
                                         settings.build.dialect), settings.abbreviations)
-    typer.echo(to_spoken(text, pipeline(options)))
+    result = explain_text(text, options)
+    typer.echo(result.spoken)
+    if explain:
+        _explain(result)
+
+
+def _explain(result) -> None:
+    for step in result.steps:
+        typer.echo(f"  {step.rule}: {step.before} → {step.after}")
+    if result.spelled:
+        typer.echo(f"Đọc từng chữ: {', '.join(result.spelled)} (chưa có trong bảng viết tắt; "
+                   "thêm cách đọc vào [abbreviations] trong broadcast.toml)")
 
 
 # Typer raises click's exceptions (its own vendored copy in recent versions): find that module.

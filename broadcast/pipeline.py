@@ -24,7 +24,7 @@ from broadcast.document.guard import find_leak
 from broadcast.errors import BroadcastError
 from broadcast.profiles import DEFAULT_PROFILE, Profile
 from broadcast.script import Approval, Script, ScriptOptions, render
-from broadcast.speech import Segment, SpeechOptions, spoken_segments
+from broadcast.speech import Segment, SpeechOptions, spoken_segments, unknown_acronyms
 from broadcast.speech.rules import strip_markdown
 from broadcast.tts import AUTO, DEFAULT_ENGINE, Audio, Engine, get_engine
 from broadcast.tts.batch import Spoken, synthesize_all
@@ -108,6 +108,7 @@ class BuildResult:
     cache_hits: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     repaired: str = ""  # the earlier outputs under this name did not match their manifest
+    spelled: tuple[str, ...] = ()  # all-caps tokens read letter by letter: not in the table
 
 
 @dataclass
@@ -354,6 +355,7 @@ def finish(reading: Reading, options: BuildOptions, tunes: Music, engine: Engine
         segments=len(segments), duration_s=data["durations"]["total"],
         speech_s=program.speech_ms / 1000, loudness=loudness,
         cache_hits=data["cache"]["hits"], timings=clock.stop(), repaired=repaired,
+        spelled=tuple(unknown_acronyms([s.text for s in segments], options.speech)),
     )
 
 

@@ -15,9 +15,8 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
-from broadcast import ear, seal
+from broadcast import ear, sandbox, seal
 from broadcast.config import DEFAULT_NOTE, Commune
 from broadcast.document import Directive, walk
 from broadcast.document.case import normal_case, proper_names
@@ -197,10 +196,9 @@ FILTERS = {"normal_case": _normal_case, "lcfirst": lcfirst, "issuer_name": ear.i
 TESTS = {"ordinal_label": is_ordinal_label, "ending_with_colon": is_ending_with_colon}
 
 
-def environment(user_dir: str | Path | None = None) -> SandboxedEnvironment:
-    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(p)) for p in template_dirs(user_dir)])
-    env = SandboxedEnvironment(loader=loader, undefined=jinja2.StrictUndefined,
-                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+def environment(user_dir: str | Path | None = None) -> sandbox.LimitedEnvironment:
+    env = sandbox.environment(template_dirs(user_dir), undefined=jinja2.StrictUndefined,
+                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(FILTERS)
     env.tests.update(TESTS)
     return env

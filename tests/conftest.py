@@ -20,6 +20,7 @@ def _private_user_folders(tmp_path_factory, monkeypatch):
     base = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("BROADCAST_CACHE", str(base / "cache"))
     monkeypatch.setenv("BROADCAST_VOICES", str(base / "voices"))
+    monkeypatch.setenv("BROADCAST_CONFIG", str(base / "config"))
     monkeypatch.delenv("BROADCAST_GTTS_URL", raising=False)
 
 

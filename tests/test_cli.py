@@ -128,7 +128,7 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(capsys, monkeypatch):
     def broken(*_args, **_kwargs):
         raise RuntimeError("hỏng")
 
-    monkeypatch.setattr(speech, "normalize", broken)
+    monkeypatch.setattr(speech, "explain", broken)
     code, out, err = run_cli(["normalize", "Ngày 26/6/2024"], capsys)
     assert code == 1 and "Traceback" not in err
     lines = err.strip().splitlines()
@@ -163,3 +163,15 @@ def test_draft_prints_next_commands_that_work_as_printed(tmp_path, monkeypatch, 
                         if "broadcast build" in line]
             assert build == commands[1]
     assert len(list(out.glob("*/*.mp3"))) == 1 and not list(elsewhere.iterdir())
+
+
+def test_normalize_says_mung_unless_told_not_to_and_explains_its_steps(capsys):
+    code, out, _ = run_cli(["normalize", "ngày 5/6"], capsys)
+    assert code == 0 and out.strip() == "Ngày mùng năm tháng sáu"
+    code, out, _ = run_cli(["normalize", "ngày 5/6", "--no-mung"], capsys)
+    assert code == 0 and out.strip() == "Ngày năm tháng sáu"
+    code, out, _ = run_cli(["normalize", "Ban CHQS, tổ QXKT", "--explain"], capsys)
+    lines = out.strip().splitlines()
+    assert code == 0 and lines[0] == "Ban Chỉ huy quân sự, tổ quy ích ca tê"
+    assert any(line.strip().startswith("expand_abbreviations:") for line in lines)
+    assert "QXKT" in lines[-1] and "CHQS" not in lines[-1] and "[abbreviations]" in lines[-1]

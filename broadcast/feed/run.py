@@ -18,7 +18,14 @@ from broadcast.errors import BroadcastError
 from broadcast.feed import entries as feeds
 from broadcast.feed import leftover
 from broadcast.feed.content import Getter, content_hash, notice_of
-from broadcast.feed.fetch import Fetched, FetchSettings, fetch, is_web_address, too_big
+from broadcast.feed.fetch import (
+    Fetched,
+    FetchSettings,
+    check_source,
+    fetch,
+    is_web_address,
+    too_big,
+)
 from broadcast.feed.lock import RunLock
 from broadcast.feed.state import BUILDING, BUILT, FAILED, SKIPPED, EntryRow, FeedCopy, State
 from broadcast.sources import SourceText
@@ -149,6 +156,7 @@ def read_feed(source: str, state: State | None, options: FeedOptions,
     """The feed's entries, or a failed FeedResult saying why it is skipped this time."""
     key = feed_key(source)
     try:
+        check_source(source)  # ftp:// and other schemes: one line, never read as a file name
         if is_web_address(source):
             feed, outcome = _download_feed(source, state, options, now)
             getter = _web_getter(options.fetch)
@@ -159,7 +167,7 @@ def read_feed(source: str, state: State | None, options: FeedOptions,
     except BroadcastError as exc:
         return FeedResult(key, "failed", exc.message), None, None
     except Exception as exc:  # a bug with one feed must not stop the others
-        log.exception("reading %s", source)
+        log.debug("reading %s failed", source, exc_info=True)  # traceback: --debug only
         return FeedResult(key, "failed", unexpected(exc)), None, None
     if not feed.entries:
         return FeedResult(key, "empty", "nguồn tin không có mục nào."), None, None
@@ -282,7 +290,7 @@ class EntryRun:
         except BroadcastError as exc:
             return self._failed(entry, row, exc.message)
         except Exception as exc:  # a bug with one entry must not stop the others
-            log.exception("building %s", entry.link or entry.key)
+            log.debug("building %s failed", entry.link or entry.key, exc_info=True)
             return self._failed(entry, row, unexpected(exc))
 
     def _filtered(self, entry: feeds.FeedEntry) -> str:

@@ -200,3 +200,17 @@ def test_profiles_command_lists_builtins(capsys):
     code, out, _ = run_cli(["profiles"], capsys)
     assert code == 0
     assert "dai-truyen-thanh" in out and "loa-keo" in out and "−16 LUFS" in out
+
+
+def test_build_names_the_acronyms_it_spelled_letter_by_letter(tmp_path, capsys, tone_voice):
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert "Hội Nông dân phát động" in text
+    notice = tmp_path / "thong-bao.md"
+    notice.write_text(text.replace("Hội Nông dân phát động",
+                                   "Hội Nông dân, tổ QXKT và Ban CHQS xã phát động"),
+                      encoding="utf-8")
+    code, out, _ = run_cli(["build", str(notice), "-c", "Phúc Lộc", "-e", "tone", "-o",
+                            str(tmp_path / "out"), "--date", "2024-07-04"], capsys)
+    assert code == 0
+    line = next(line for line in out.splitlines() if "Đọc từng chữ" in line)
+    assert "QXKT" in line and "CHQS" not in line and "[abbreviations]" in line
