@@ -44,6 +44,7 @@ TEXTS = [
     "Dấu chấm lửng… rồi gạch ngang – rồi gạch dài — hết.",
     unicodedata.normalize("NFD", "Tiếng Việt tổ hợp: Hà Nội, Quảng Ngãi."),  # sent as it is
     "Chữ hoa TOÀN BỘ: ỦY BAN NHÂN DÂN XÃ.",
+    "Gặp Dr. Nam lúc 8 giờ. Hỏi? Đáp! Ông M. Hà, Esq. Tú",  # gTTS's English pre-processors off
     "a",
     "Ủy ban nhân dân huyện yêu cầu các xã, thị trấn tăng cường công tác tuyên truyền, vận động "
     "nhân dân chủ động phòng, chống dịch bệnh trên đàn gia súc, gia cầm.",
@@ -113,7 +114,7 @@ def test_a_plain_text_is_sent_as_gtts_sends_it_with_its_own_defaults(monkeypatch
 
 
 def test_the_body_is_gtts_own():
-    for text in TEXTS[:5]:
+    for text in [text for text in TEXTS if len(text) <= 100]:
         expected = gTTS(text, lang="vi", lang_check=False, pre_processor_funcs=[]).get_bodies()
         assert [engine_module.body(text, "vi")] == expected
 
