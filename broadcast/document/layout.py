@@ -249,10 +249,10 @@ TITLE_ENDS = ("CHỦ TỊCH", "GIÁM ĐỐC", "VĂN PHÒNG", "TRƯỞNG", "TRƯ�
 def _signed_name(text: str) -> list[str] | None:
     """'TL. CHỦ TỊCH CHÁNH VĂN PHÒNG Nguyễn Thị Thu Hà' → [title block, name]."""
     tokens = text.split()
-    for cut in range(len(tokens) - 2, 0, -1):
+    for cut in range(len(tokens) - 2, max(0, len(tokens) - 6), -1):  # a name of 2 to 5 words
         block, name = " ".join(tokens[:cut]), tokens[cut:]
-        if (is_caps(block) and block.endswith(TITLE_ENDS) and 2 <= len(name) <= 5
-                and all(t[:1].isupper() and t[1:].islower() for t in name)):
+        if (all(t[:1].isupper() and t[1:].islower() for t in name)
+                and block.endswith(TITLE_ENDS) and is_caps(block)):
             return [block, " ".join(name)]
     return None
 

@@ -119,6 +119,10 @@ class EspeakEngine:
         return Availability(True, "có sẵn, không cần mạng")
 
     def load(self, voice: str | None = None) -> None:
+        if voice and voice not in VOICES:  # espeak-ng knows 'klingon' too: never a Vietnamese voice
+            raise BroadcastError(
+                f"espeak-ng không có giọng tiếng Việt '{voice}'. Hãy dùng {', '.join(VOICES)}."
+            )
         lib = _Library.get()
         with lib.lock:
             lib.set_voice(voice or self.default_voice)

@@ -73,3 +73,9 @@ def test_bad_settings_are_named(settings, message):
 def test_load_checks_the_voice_before_any_synthesis():
     with pytest.raises(BroadcastError, match="vi, vi-VN-x-central, vi-VN-x-south"):
         get_engine("espeak").load("vi-VN-x-hue")
+
+
+@pytest.mark.parametrize("voice", ["klingon", "en", "tlh", "vi-VN"])
+def test_a_voice_espeak_has_in_another_language_is_refused(voice):
+    with pytest.raises(BroadcastError, match=f"tiếng Việt '{voice}'"):
+        get_engine("espeak").load(voice)
