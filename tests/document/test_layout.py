@@ -100,3 +100,27 @@ def test_a_long_paragraph_of_a_normal_document_stays_whole():
                 "QLCL theo TCVN ISO 9001:2015 tại các cơ quan, đơn vị được giao theo kế hoạch. ")
     paragraph = sentence * 4
     assert texts(paragraph.strip()) == [paragraph.strip()]
+
+
+def test_the_work_on_a_long_line_grows_with_its_length(monkeypatch):
+    """A paragraph without punctuation (a pasted PDF line) costs in proportion to its length:
+    counted as the characters the caps test reads while the signer's name is looked for."""
+    from broadcast import document
+
+    seen = []
+    original = layout.is_caps
+
+    def counting(text):
+        seen.append(len(text))
+        return original(text)
+
+    monkeypatch.setattr(layout, "is_caps", counting)
+
+    def work(words):
+        seen.clear()
+        line = " ".join(["các hộ gia đình chủ động vệ sinh chuồng trại"] * words)
+        document.parse("KẾ HOẠCH\nTuyên truyền phòng dịch\n" + line + "\nCHỦ TỊCH\nNguyễn Văn An\n")
+        return sum(seen)
+
+    small, large = work(300), work(600)
+    assert large <= 2.2 * max(small, 1)
