@@ -321,6 +321,8 @@ def build(source: str | Path, options: BuildOptions, progress: Progress | None =
     engine = ready_engine(options, choice)
     tunes = Music.load(options)
     script, segments = prepare(source, options)
+    if not script.approval.approved:  # a directive built straight away: nobody approved it,
+        options = replace(options, draft=True)  # so its files and tags say DRAFT
     clock("synthesis")
     reading = read_script(script, segments, options, engine, choice, progress)
     return finish(reading, options, tunes, engine, choice, clock)

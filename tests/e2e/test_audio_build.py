@@ -100,12 +100,12 @@ def test_tags_read_back(tmp_path, tone_voice):
 
     result, manifest, _ = _build(tmp_path)
     id3 = ID3(result.mp3)
-    assert id3["TIT2"].text[0].startswith("BÀI TUYÊN TRUYỀN VỀ")
+    assert id3["TIT2"].text[0].startswith("[DRAFT] BÀI TUYÊN TRUYỀN VỀ")  # nobody approved it
     assert id3["TPE1"].text == ["Đài truyền thanh xã Phúc Lộc"]
     assert id3["TALB"].text == ["Bài tuyên truyền tháng 07/2024"]
     assert str(id3["TDRC"].text[0]) == "2024-07-04"
     comment = id3.getall("COMM")[0].text[0]
-    assert comment == manifest["source"]["document"]
+    assert comment == "DRAFT — bản nháp, chưa phê duyệt. " + manifest["source"]["document"]
     assert re.search(r"số \d+/[\w-]+ ngày \d+/\d+/\d{4}", comment)
 
 
@@ -117,7 +117,7 @@ def test_loa_keo_repeats_and_limits_the_band(tmp_path, tone_voice):
     gap = profile.program.repeat_gap / 1000
     assert len(cart_samples) / RATE == pytest.approx(2 * program + gap, abs=0.1)
     assert cart_manifest["repeats"] == [0.0, pytest.approx(program + gap, abs=0.002)]
-    assert Path(cart.mp3).name.endswith("-loa-keo.mp3") and cart.mp3 != plain.mp3
+    assert Path(cart.mp3).name.endswith("-loa-keo-DRAFT.mp3") and cart.mp3 != plain.mp3
     assert lufs(cart_samples) == pytest.approx(profile.mastering.loudness, abs=1.0)
     assert true_peak_db(cart_samples) <= -1.0 + 0.05
     second_at = int(cart_manifest["repeats"][1] * RATE)
