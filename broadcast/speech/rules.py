@@ -293,14 +293,20 @@ def read_units(text: str) -> str:
     return UNIT_PATTERN.sub(lambda m: f"{m[1]} {UNITS[m[2]]}", text)
 
 
-UNKNOWN_ACRONYM = re.compile(r"(?<![\w])[A-ZĐ]{2,}(?![\w])")
+# Capitals glued after a word count too ("vềUBND" pasted from a PDF).
+UNKNOWN_ACRONYM = re.compile(rf"(?<![{UPPER_VI}0-9_])[A-ZĐ]{{2,}}(?![\w])")
 
 
 def spell_unknown_acronyms(text: str) -> str:
     """Acronyms not in the lexicon are spelled with the letter names announcers use: 'XYZ' →
     'ích i dét'. Only tokens of plain capitals (and Đ) count, not words like 'LƯU'. A roman
     numeral reads its number, a token whose letters make syllables reads as a word."""
-    return UNKNOWN_ACRONYM.sub(lambda m: _acronym(m[0])[0], text)
+    return UNKNOWN_ACRONYM.sub(_spelled, text)
+
+
+def _spelled(m: re.Match[str]) -> str:
+    glued = m.start() > 0 and m.string[m.start() - 1].isalpha()  # 'vềUBND' pasted from a PDF
+    return (" " if glued else "") + _acronym(m[0])[0]
 
 
 def _acronym(token: str) -> tuple[str, bool]:

@@ -244,6 +244,7 @@ CASES = {
         ("đơn vị XYZ", "đơn vị ích i dét"), ("LƯU Ý", "LƯU Ý"),
         ("mã CSSKNX", "mã xê ét ét ca en ích"), ("bão NARI", "bão Na ri"),
         ("siêu bão MANGKHUT", "siêu bão Mang khut"), ("báo động III", "báo động ba"),
+        ("vềQXKT", "về quy ích ca tê"), ("TRƯỜNG", "TRƯỜNG"),
     ],
     rules.read_numbers: [
         ("1.500.000 đồng", "một triệu năm trăm nghìn đồng"),

@@ -49,16 +49,16 @@ def test_random_text_never_raises(text):
     normalize(text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(["ngày", "gọi", "QL", "ĐT", "quý", "PHẦN", "từ", "đồng", "hộ",
                                  "điểm", "II", "vi", "TT.", "TP.", "h", "g", "SA", "-", "/",
                                  ":", ".", ",", "0", "1", "2", "9", "11", "114", "2024", "31",
                                  "12", "0912", "1900", "H5N1", "A", "b", "(", ")"]),
                 max_size=14),
        st.sampled_from(["", " ", "/", "-", "."]))
-def test_printed_shapes_never_raise_and_never_leave_digits(tokens, glue):
+def test_printed_shapes_never_raise_and_never_leave_symbols(tokens, glue):
     spoken = normalize(glue.join(tokens))
-    assert not re.search(r"\d", spoken), spoken
+    assert not LEFTOVER.search(spoken), spoken
 
 
 def test_spoken_segments_of_a_corpus_document(tmp_path):
