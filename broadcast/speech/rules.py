@@ -258,8 +258,9 @@ def read_fractions(text: str, *, dialect: Dialect = NORTH) -> str:
                   lambda m: re.sub(r"\s*/\s*", " trên ", m[0]), text)
 
 
-WEEKDAY_LIST = re.compile(r"(?<![\w/])(?:T[2-7]|CN)(?:\s*(?:[-–,]|và|đến)\s*(?:T[2-7]|CN))+"
-                          r"(?![\w/])|\b(?:ngày|sáng|chiều|tối|vào) T[2-7]\b")
+DAY = r"(?:T[2-7]|CN|Chủ nhật)"  # 'CN' may already be 'Chủ nhật' (the lexicon runs first)
+WEEKDAY_LIST = re.compile(rf"(?<![\w/]){DAY}(?:\s*(?:[-–,]|và|đến)\s*{DAY})+(?![\w/])"
+                          r"|\b(?:ngày|sáng|chiều|tối|vào) T[2-7]\b")
 
 
 def _weekdays(run: str, dialect: Dialect) -> str:

@@ -168,6 +168,7 @@ CASES = {
         ("thứ 4", "thứ tư"), ("lần thứ 1", "lần thứ nhất"), ("Thứ 2", "Thứ hai"),
         ("Thứ 2, 4, 6", "Thứ hai, tư, sáu"), ("T2-T6", "thứ hai đến thứ sáu"),
         ("T7, CN", "thứ bảy, Chủ nhật"), ("vào T7", "vào thứ bảy"), ("Ngã 4", "Ngã tư"),
+        ("cả T7, Chủ nhật", "cả thứ bảy, Chủ nhật"),
         ("mẫu T2", "mẫu T2"),
     ],
     rules.read_roman_numerals: [
