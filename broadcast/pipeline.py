@@ -357,7 +357,7 @@ def finish(reading: Reading, options: BuildOptions, tunes: Music, engine: Engine
         segments=len(segments), duration_s=data["durations"]["total"],
         speech_s=program.speech_ms / 1000, loudness=loudness,
         cache_hits=data["cache"]["hits"], timings=clock.stop(), repaired=repaired,
-        spelled=tuple(unknown_acronyms([s.text for s in segments], options.speech)),
+        spelled=tuple(unknown_acronyms(segments)),
     )
 
 

@@ -91,12 +91,24 @@ def _name(rule: Rule) -> str:
 
 def normalize(text: str, steps: Sequence[Rule] | None = None) -> str:
     """Printed text → spoken text."""
+    return _normalize(text, steps if steps is not None else pipeline())[0]
+
+
+def _normalize(text: str, steps: Sequence[Rule],
+               trace: list[Step] | None = None) -> tuple[str, tuple[str, ...]]:
+    """(spoken text, tokens spelled letter by letter); each change appended to ``trace``."""
     tracing = log.isEnabledFor(logging.DEBUG)
-    for rule in steps if steps is not None else pipeline():
+    spelled: list[str] = []
+    for rule in steps:
+        if rule is rules.spell_unknown_acronyms:
+            spelled += rules.spelled_acronyms(text)
         before, text = text, rule(text)
-        if tracing and text != before:
-            log.debug("%s: %r → %r", _name(rule), before, text)
-    return text[:1].upper() + text[1:]
+        if text != before:
+            if trace is not None:
+                trace.append(Step(_name(rule), before, text))
+            if tracing:
+                log.debug("%s: %r → %r", _name(rule), before, text)
+    return text[:1].upper() + text[1:], tuple(dict.fromkeys(spelled))
 
 
 @dataclass(frozen=True)
@@ -117,22 +129,15 @@ class Explanation:
 
 def explain(text: str, options: SpeechOptions | None = None) -> Explanation:
     """What each rule did to ``text`` and which tokens fell back to letter names."""
-    steps, spelled = [], []
-    for rule in pipeline(options):
-        if getattr(rule, "__name__", "") == "spell_unknown_acronyms":
-            spelled += rules.spelled_acronyms(text)
-        before, text = text, rule(text)
-        if text != before:
-            steps.append(Step(_name(rule), before, text))
-    return Explanation(text[:1].upper() + text[1:], tuple(steps), tuple(dict.fromkeys(spelled)))
+    trace: list[Step] = []
+    spoken, spelled = _normalize(text, pipeline(options), trace)
+    return Explanation(spoken, tuple(trace), spelled)
 
 
-def unknown_acronyms(texts: Sequence[str], options: SpeechOptions | None = None) -> list[str]:
-    """Every token of ``texts`` the voice will spell letter by letter, in order, once each."""
-    found: list[str] = []
-    for text in texts:
-        found += explain(text, options).spelled
-    return list(dict.fromkeys(found))
+def unknown_acronyms(segments: Sequence[Segment]) -> list[str]:
+    """Every token the voice spells letter by letter in ``segments``, in order, once each
+    (noted while they were normalized: nothing is read twice)."""
+    return list(dict.fromkeys(token for s in segments for token in s.spelled))
 
 
 def spoken_segments(
@@ -140,4 +145,4 @@ def spoken_segments(
 ) -> list[Segment]:
     """Script sections → segments, each normalized with the pipeline for ``options``."""
     steps = pipeline(options)
-    return segment(sections, lambda text: normalize(text, steps), pauses)
+    return segment(sections, lambda text: _normalize(text, steps), pauses)

@@ -47,6 +47,7 @@ class Segment:
     text: str
     spoken: str
     pause_ms: int
+    spelled: tuple[str, ...] = ()  # all-caps tokens the voice reads letter by letter
 
 
 def _ends_sentence(before: str) -> bool:
@@ -108,21 +109,22 @@ def _merge_short(parts: list[str]) -> list[str]:
 
 def segment(
     sections: Iterable[SectionLike],
-    normalize: Callable[[str], str],
+    normalize: Callable[[str], tuple[str, tuple[str, ...]]],
     pauses: Pauses | None = None,
 ) -> list[Segment]:
-    """Sections (kind, printed text) → spoken segments with the pause after each."""
+    """Sections (kind, printed text) → spoken segments with the pause after each;
+    ``normalize`` gives a piece's spoken form and the tokens it spelled letter by letter."""
     pauses = pauses or Pauses()
     out: list[Segment] = []
     for section in sections:
         pieces = _pieces(section.text)
         for i, (piece, clause_end) in enumerate(pieces):
-            spoken = normalize(piece)
+            spoken, spelled = normalize(piece)
             if not re.search(r"\w", spoken):
                 continue
             last = i == len(pieces) - 1
             pause = pauses.clause if clause_end and not last else pauses.after(section.kind, last)
-            out.append(Segment(len(out), section.kind, piece, spoken, pause))
+            out.append(Segment(len(out), section.kind, piece, spoken, pause, spelled))
     return out
 
 

@@ -387,7 +387,13 @@ def test_lexicon_longest_entry_wins():
 
 
 def test_explain_names_each_rule_and_every_spelled_token():
-    from broadcast.speech import explain, unknown_acronyms
+    from broadcast.speech import explain, spoken_segments, unknown_acronyms
+
+    class Section:
+        kind = "paragraph"
+
+        def __init__(self, text):
+            self.text = text
 
     result = explain("UBND xã nhận CSKH và XYZ ngày 5/6/2024, bão NARI")
     assert result.spoken == normalize("UBND xã nhận CSKH và XYZ ngày 5/6/2024, bão NARI")
@@ -396,4 +402,5 @@ def test_explain_names_each_rule_and_every_spelled_token():
     assert names.index("expand_abbreviations") < names.index("read_dates")
     assert "spell_unknown_acronyms" in names
     assert all(step.before != step.after for step in result.steps)
-    assert unknown_acronyms(["XYZ và ABQ", "ABQ, UBND, III"]) == ["XYZ", "ABQ"]
+    segments = spoken_segments([Section("XYZ và ABQ"), Section("ABQ, UBND, III")])
+    assert unknown_acronyms(segments) == ["XYZ", "ABQ"]
