@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from broadcast.speech.numbers import NORTH, Dialect, read_digits, read_int
+from broadcast.speech.numbers import NORTH, Dialect, read_digits, read_int, roman_value
 
 # Letter names announcers use on air: short, without the school's second syllable.
 LETTER_NAMES = {
@@ -159,8 +159,8 @@ def read_mixed_codes(text: str, *, dialect: Dialect = NORTH) -> str:
         return " ".join(_code_part(p, dialect) for p in parts)
 
     def section(m: re.Match[str]) -> str:
-        value = ROMAN_SECTIONS.index(m[1]) + 1
-        return " chấm ".join(read_int(int(p), dialect) for p in (value, *m[2].split(".")))
+        value = roman_value(m[1])
+        return _dotted(f"{value}.{m[2]}", dialect) if value and value <= MAX_SECTION else m[0]
 
     text = re.sub(rf"\b({SECTION_WORDS})\s+(\d{{1,2}}(?:\.\d{{1,2}})+)\.?(?![\d]|[.,]\d)",
                   lambda m: f"{m[1]} {_dotted(m[2], dialect)}", text)
@@ -169,9 +169,7 @@ def read_mixed_codes(text: str, *, dialect: Dialect = NORTH) -> str:
     # 'Điều 9a', 'số 12b': a number with a letter after it (not a unit: 10g, 5m, 2h, 3l)
     text = re.sub(r"(?<![\w.,])(\d{1,4})([abcdefiknopqrtuvxyđ])(?!\w)",
                   lambda m: f"{read_int(int(m[1]), dialect)} {letter_name(m[2])}", text)
-    romans = "|".join(sorted(ROMAN_SECTIONS, key=len, reverse=True))
-    text = re.sub(rf"(?<![\w.])({romans})\.(\d{{1,2}}(?:\.\d{{1,2}})*)(?![\w]|\.\d)", section,
-                  text)
+    text = re.sub(r"(?<![\w.])([IVX]{1,4})\.(\d{1,2}(?:\.\d{1,2})*)(?![\w]|\.\d)", section, text)
     return MIXED.sub(repl, text)
 
 
@@ -184,7 +182,7 @@ def _dotted(number: str, dialect: Dialect) -> str:
     return " chấm ".join(read_int(int(p), dialect) for p in number.split("."))
 
 
-ROMAN_SECTIONS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+MAX_SECTION = 12  # 'II.3' is a section of part II; parts run from I to XII
 
 
 # --- unit rates ----------------------------------------------------------------------------------

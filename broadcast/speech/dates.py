@@ -6,10 +6,9 @@ from __future__ import annotations
 import calendar
 import re
 
-from broadcast.speech.numbers import NORTH, Dialect, read_int
+from broadcast.speech.numbers import NORTH, Dialect, read_int, roman_value
 
 MONTHS = {1: "một", 4: "tư"}
-ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # A word right before 'd/m' that makes it a date, not a share ('Sáng 10/8', 'Quốc khánh 2/9').
 DATE_CUES = (r"(?i:ngày|sáng|trưa|chiều|tối|đêm|hôm|từ|đến|tới|trước|sau|lễ|dịp|tết|khánh|niệm"
              r"|mùng|mồng|hết|đầu|cuối|giữa|vào|hạn|tức|thứ\s+\w+|nhật|\()")
@@ -28,6 +27,12 @@ def _day_words(day: int, mung: bool, dialect: Dialect) -> str:
     return prefix + read_int(day, dialect)
 
 
+def _date_words(day: int, month: int, year: int | None, mung: bool, dialect: Dialect) -> str:
+    """(5, 6, 2024) → 'mùng năm tháng sáu năm hai nghìn không trăm hai mươi tư'."""
+    spoken = f"{_day_words(day, mung, dialect)} tháng {_month_word(month, dialect)}"
+    return spoken + (f" năm {read_int(year, dialect)}" if year is not None else "")
+
+
 def _valid_date(day: int, month: int, year: int | None) -> bool:
     if not 1 <= month <= 12 or day < 1:
         return False
@@ -37,7 +42,7 @@ def _valid_date(day: int, month: int, year: int | None) -> bool:
 def _quarters(text: str, dialect: Dialect) -> str:
     """'quý II/2024' → 'quý hai năm hai nghìn …'."""
     def repl(m: re.Match[str]) -> str:
-        quarter = ROMAN_QUARTERS.get(m[2]) or int(m[2])
+        quarter = roman_value(m[2]) or int(m[2])
         return f"{m[1]} {read_int(quarter, dialect)} năm {read_int(int(m[3]), dialect)}"
     return re.sub(r"\b([Qq]uý)\s+(IV|I{1,3}|[1-4])\s*/\s*(\d{4})\b", repl, text)
 
@@ -53,10 +58,10 @@ def _day_ranges(text: str, mung: bool, dialect: Dialect) -> str:
         low, high, month = int(m["a"]), int(m["b"]), int(m["m"])
         if not (low < high and _valid_date(high, month, None)):
             return m[0]
-        year = f" năm {read_int(int(m['y']), dialect)}" if m["y"] else ""
+        year = int(m["y"]) if m["y"] else None
         lead = _lead(m.string[max(0, m.start() - 20): m.start()])
-        return (f"{lead}{_day_words(low, mung, dialect)} đến {_day_words(high, mung, dialect)} "
-                f"tháng {_month_word(month, dialect)}{year}")
+        return (f"{lead}{_day_words(low, mung, dialect)} đến "
+                f"{_date_words(high, month, year, mung, dialect)}")
     return re.sub(r"(?<![\d/.,])(?P<a>\d{1,2})\s*[-–]\s*(?P<b>\d{1,2})/(?P<m>\d{1,2})"
                   r"(?:/(?P<y>\d{4}))?(?![\d/])", repl, text)
 
@@ -68,8 +73,7 @@ def _full_dates(text: str, mung: bool, dialect: Dialect) -> str:
         if not (1 <= day <= 31 and 1 <= month <= 12):  # '29/02/2023' is still read as a date
             return m[0]
         lead = "" if m["pre"] else "ngày "
-        return (f"{m['pre'] or ''}{lead}{_day_words(day, mung, dialect)} tháng "
-                f"{_month_word(month, dialect)} năm {read_int(year, dialect)}")
+        return f"{m['pre'] or ''}{lead}{_date_words(day, month, year, mung, dialect)}"
     return re.sub(r"(?P<pre>\b[Nn]gày\s+)?(?<![\d/.,-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})"
                   r"(?P=sep)(?P<y>(?:1[89]|20)\d\d)(?![\d/])", repl, text)
 
@@ -80,8 +84,7 @@ def _iso_dates(text: str, mung: bool, dialect: Dialect) -> str:
         year, month, day = int(m[1]), int(m[2]), int(m[3])
         if not _valid_date(day, month, year):
             return m[0]
-        return (f"ngày {_day_words(day, mung, dialect)} tháng {_month_word(month, dialect)} năm "
-                f"{read_int(year, dialect)}")
+        return f"ngày {_date_words(day, month, year, mung, dialect)}"
     return re.sub(r"(?<![\d/.-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d/-])", repl, text)
 
 
@@ -128,8 +131,8 @@ def _day_months(text: str, mung: bool, dialect: Dialect) -> str:
             return m[0]
         before = m.string[max(0, m.start() - 20): m.start()]
         street = re.search(rf"{STREET_CUES}\s*$", before)
-        return (f"{_lead(before, street)}{_day_words(day, mung and not street, dialect)} tháng "
-                f"{_month_word(month, dialect)}")
+        return (f"{_lead(before, street)}"
+                f"{_date_words(day, month, None, mung and not street, dialect)}")
     return re.sub(r"(?<![\d/.,])(?<!\d[-–])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|[.,]\d)", repl,
                   text)
 
@@ -142,8 +145,7 @@ def _dashed_day_months(text: str, mung: bool, dialect: Dialect) -> str:
         if not _valid_date(day, month, None):
             return m[0]
         lead = "ngày " if m["cue"].lower().strip() != "ngày" else ""
-        return (f"{m['cue']}{lead}{_day_words(day, mung, dialect)} tháng "
-                f"{_month_word(month, dialect)}")
+        return f"{m['cue']}{lead}{_date_words(day, month, None, mung, dialect)}"
     cue = r"(?P<cue>\b(?:[Nn]gày|[Tt]hiếu\s+nhi|[Pp]hụ\s+nữ|[Ll]ao\s+động|[Qq]uốc\s+khánh)\s+)"
     return re.sub(rf"{cue}(?P<d>\d{{1,2}})-(?P<m>\d{{1,2}})(?![\d/-]|\s*(?:ngày|tháng|năm)\b)",
                   repl, text)

@@ -101,7 +101,9 @@ class Lexicon:
 
 ONSET = r"(?:ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdđghklmnprstvx])"
 SYLLABLE_RUN = re.compile(rf"{ONSET}?[aeiouy]{{1,3}}(?:(?:ng|nh|ch|[cmnpt])(?![aeiouy]))?")
-ACCENTED_CAPS = re.compile(r"[ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]")
+ACCENTED = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+UPPER_VI = "A-ZĐ" + ACCENTED  # every Vietnamese capital, for a character class
+ACCENTED_CAPS = re.compile(f"[{ACCENTED}]")
 
 
 def syllables(word: str) -> list[str]:

@@ -107,6 +107,28 @@ def read_decimal(integer: str, fraction: str, dialect: Dialect = NORTH) -> str:
     return f"{whole} phẩy {read_fraction_digits(fraction, dialect)}"
 
 
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(token: str) -> int | None:
+    """'XIV' → 14; None for anything that is not a well-formed numeral below 100 ('IIII', 'vi')."""
+    if not token or any(ch not in ROMAN_VALUES for ch in token):
+        return None
+    values = [ROMAN_VALUES[ch] for ch in token]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+                for i, v in enumerate(values))
+    return total if 0 < total < 100 and _to_roman(total) == token else None
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for value, sym in ((90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                       (4, "IV"), (1, "I")):
+        count, n = divmod(n, value)
+        out += sym * count
+    return out
+
+
 def read_ordinal(n: int, dialect: Dialect = NORTH) -> str:
     """1 → 'nhất', 4 → 'tư', 2 → 'hai' (after 'thứ')."""
     return ORDINALS.get(n, read_int(n, dialect))

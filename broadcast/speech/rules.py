@@ -6,12 +6,11 @@ them as keyword arguments with defaults, so the pipeline binds them with ``funct
 
 from __future__ import annotations
 
-import logging
 import re
 
 from broadcast.speech.codes import issuer, letter_name
 from broadcast.speech.dates import read_dates, read_ranges, read_times  # noqa: F401 (rule API)
-from broadcast.speech.lexicon import Lexicon, default_lexicon, syllables
+from broadcast.speech.lexicon import UPPER_VI, Lexicon, default_lexicon, syllables
 from broadcast.speech.numbers import (
     NORTH,
     Dialect,
@@ -19,12 +18,9 @@ from broadcast.speech.numbers import (
     read_digits,
     read_int,
     read_ordinal,
+    roman_value,
 )
 
-log = logging.getLogger(__name__)
-
-UPPER_VI = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 ROMAN_CONTEXT = (r"(?:đợt|khóa|khoá|kỳ|lần|phần|chương|mục|giai đoạn|quý|hạng|loại|cấp|thứ"
                  r"|báo động|nhiệm kỳ|cấp độ|vùng|khu vực|cao điểm)")
 UNITS = {
@@ -104,22 +100,6 @@ def drop_acronym_after_expansion(text: str) -> str:
     return re.sub(r"(?<=[a-zđà-ỹ,])\s*\(\s*[A-ZĐ][A-ZĐ0-9&\-, ]*[A-ZĐ0-9]\s*\)", "", text)
 
 
-def _roman_value(token: str) -> int | None:
-    values = [ROMAN_VALUES[ch] for ch in token]
-    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v
-                for i, v in enumerate(values))
-    return total if 0 < total < 100 and _to_roman(total) == token else None
-
-
-def _to_roman(n: int) -> str:
-    out = ""
-    for value, sym in ((90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-                       (4, "IV"), (1, "I")):
-        count, n = divmod(n, value)
-        out += sym * count
-    return out
-
-
 LABEL = re.compile(r"^(?:[IVXL]{1,6}\.|\d{1,2}(?:\.\d{1,2})*\.?(?=\s)|[a-zđ]\)|[-+•–])\s+")
 
 
@@ -148,11 +128,11 @@ def read_item_labels(text: str, *, dialect: Dialect = NORTH, drop: bool = False)
         return text[label.end():] if label and not re.match(r"^\d{3,}", text) else text
     roman = re.match(r"^([IVXL]{1,6})\.\s+", text)
     sub = re.match(r"^([IVXL]{1,6})\.(\d{1,2}(?:\.\d{1,2})*)\.?\s+", text)
-    if sub and _roman_value(sub[1]):
-        parts = [str(_roman_value(sub[1])), *sub[2].split(".")]
+    if sub and roman_value(sub[1]):
+        parts = [str(roman_value(sub[1])), *sub[2].split(".")]
         return f"Mục {' chấm '.join(read_int(int(p), dialect) for p in parts)}. {text[sub.end():]}"
-    if roman and _roman_value(roman[1]):
-        return f"Phần thứ {read_ordinal(_roman_value(roman[1]), dialect)}. {text[roman.end():]}"
+    if roman and roman_value(roman[1]):
+        return f"Phần thứ {read_ordinal(roman_value(roman[1]), dialect)}. {text[roman.end():]}"
     number = re.match(r"^(\d{1,2})\.(?!\d)\s*", text)
     if number:
         return f"Thứ {read_ordinal(int(number[1]), dialect)}, {_common_word(text[number.end():])}"
@@ -236,7 +216,7 @@ def _keep_roman(caps: str, lower: str) -> str:
     """'PHẦN II' → 'phần II', 'LẦN THỨ XIII,' → 'lần thứ XIII,': a numeral after its context
     word stays a numeral; 'VI PHẠM' is a word and is lowered."""
     pattern = rf"\b({ROMAN_CONTEXT})\s+([ivxl]{{1,6}})(?=\s*$|\s*[.,:;)–-])"
-    return re.sub(pattern, lambda m: f"{m[1]} {m[2].upper()}" if _roman_value(m[2].upper())
+    return re.sub(pattern, lambda m: f"{m[1]} {m[2].upper()}" if roman_value(m[2].upper())
                   else m[0], lower)
 
 
@@ -284,7 +264,7 @@ def read_ordinals(text: str, *, dialect: Dialect = NORTH) -> str:
 def read_roman_numerals(text: str, *, dialect: Dialect = NORTH) -> str:
     """'đợt I năm 2023' → 'đợt một năm 2023', 'quý II' → 'quý hai', 'khóa XV' → 'khóa mười lăm'."""
     def repl(m: re.Match[str]) -> str:
-        value = _roman_value(m[2])
+        value = roman_value(m[2])
         return f"{m[1]} {read_int(value, dialect)}" if value else m[0]
     return re.sub(rf"\b((?i:{ROMAN_CONTEXT}))\s+([IVXL]{{1,6}})\b", repl, text)
 
@@ -312,8 +292,8 @@ def _spelled(m: re.Match[str]) -> str:
 
 def _acronym(token: str) -> tuple[str, bool]:
     """(spoken form, whether it was spelled letter by letter)."""
-    if re.fullmatch(r"[IVXL]{2,6}", token) and _roman_value(token):
-        return read_int(_roman_value(token)), False  # 'báo động III': a numeral on its own
+    if re.fullmatch(r"[IVXL]{2,6}", token) and roman_value(token):
+        return read_int(roman_value(token)), False  # 'báo động III': a numeral on its own
     parts = syllables(token.lower())
     if parts and len(token) >= 3:  # 'NARI', 'MANGKHUT', 'BAN': a word, not letters
         return " ".join(parts).capitalize(), False

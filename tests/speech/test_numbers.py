@@ -92,3 +92,13 @@ def test_read_int_matches_reference(n):
 @given(st.integers(min_value=0, max_value=2_000_000))
 def test_read_int_small_matches_reference(n):
     assert read_int(n) == reference(n)
+
+
+@pytest.mark.parametrize(("token", "value"), [
+    ("I", 1), ("IV", 4), ("XIV", 14), ("XL", 40), ("XCIX", 99),
+    ("IIII", None), ("VX", None), ("vi", None), ("3", None), ("", None), ("C", None),
+])
+def test_roman_value_reads_only_well_formed_numerals(token, value):
+    from broadcast.speech.numbers import roman_value
+
+    assert roman_value(token) == value
