@@ -149,3 +149,17 @@ def run_cli(args, capsys) -> tuple[int, str, str]:
         code = exc.code
     out = capsys.readouterr()
     return code, out.out, out.err
+
+
+def count_text_read(monkeypatch, module, name: str) -> list[int]:
+    """Replace ``module.name`` by a wrapper that notes the length of the text it is given: a
+    count of work that does not depend on the machine's speed (no timing in tests)."""
+    seen: list[int] = []
+    original = getattr(module, name)
+
+    def counting(text, *args, **kwargs):
+        seen.append(len(text))
+        return original(text, *args, **kwargs)
+
+    monkeypatch.setattr(module, name, counting)
+    return seen

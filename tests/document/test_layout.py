@@ -106,15 +106,9 @@ def test_the_work_on_a_long_line_grows_with_its_length(monkeypatch):
     """A paragraph without punctuation (a pasted PDF line) costs in proportion to its length:
     counted as the characters the caps test reads while the signer's name is looked for."""
     from broadcast import document
+    from tests.conftest import count_text_read
 
-    seen = []
-    original = layout.is_caps
-
-    def counting(text):
-        seen.append(len(text))
-        return original(text)
-
-    monkeypatch.setattr(layout, "is_caps", counting)
+    seen = count_text_read(monkeypatch, layout, "is_caps")
 
     def work(words):
         seen.clear()

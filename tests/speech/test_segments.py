@@ -65,15 +65,9 @@ def test_a_long_sentence_without_semicolons_is_cut_at_commas():
 
 def test_sentence_splitting_work_grows_linearly(monkeypatch):
     from broadcast.speech import segments
+    from tests.conftest import count_text_read
 
-    seen = []
-    original = segments._ends_sentence
-
-    def counting(before):
-        seen.append(len(before))
-        return original(before)
-
-    monkeypatch.setattr(segments, "_ends_sentence", counting)
+    seen = count_text_read(monkeypatch, segments, "_ends_sentence")
 
     def work(items):
         seen.clear()
