@@ -256,8 +256,7 @@ def _report(result) -> None:
     if result.cache_hits:
         typer.echo(f"  Bộ nhớ đệm   : {result.cache_hits}/{result.segments} câu đã đọc từ trước")
     if result.spelled:
-        typer.echo(f"  Đọc từng chữ : {', '.join(result.spelled)} (chưa có trong bảng viết tắt; "
-                   "thêm cách đọc vào [abbreviations] trong broadcast.toml)")
+        typer.echo(f"  Đọc từng chữ : {_spelled(result.spelled)}")
 
 
 @app.command()
@@ -797,8 +796,13 @@ def _explain(result) -> None:
     for step in result.steps:
         typer.echo(f"  {step.rule}: {step.before} → {step.after}")
     if result.spelled:
-        typer.echo(f"Đọc từng chữ: {', '.join(result.spelled)} (chưa có trong bảng viết tắt; "
-                   "thêm cách đọc vào [abbreviations] trong broadcast.toml)")
+        typer.echo(f"Đọc từng chữ: {_spelled(result.spelled)}")
+
+
+def _spelled(tokens) -> str:
+    """The acronyms read letter by letter, and what the officer can do about them."""
+    return (f"{', '.join(tokens)} (chưa có trong bảng viết tắt; "
+            "thêm cách đọc vào [abbreviations] trong broadcast.toml)")
 
 
 # Typer raises click's exceptions (its own vendored copy in recent versions): find that module.
