@@ -369,6 +369,8 @@ def test_lexicon_rejects_malformed_lines():
     ("công ty CP Bình Minh", "Công ty cổ phần Bình Minh"),
     ("An toàn TP trong dịp Tết", "An toàn thực phẩm trong dịp Tết"),
     ("về TP Hồ Chí Minh", "Về thành phố Hồ Chí Minh"),
+    ("công chức Văn phòng – TK", "Công chức Văn phòng, Thống kê"),
+    ("dịch bệnh MERS-CoV", "Dịch bệnh Mẹc cô vi"),
 ])
 def test_abbreviations_with_two_meanings_follow_context(given, expected):
     assert normalize(given) == expected
