@@ -119,6 +119,12 @@ def _common_word(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+# 'X. Sơn Tây, H. Hương Sơn': 'X.' before a place name (words each capitalized, up to a
+# comma or the end) is the commune ('xã'), not part ten; a heading goes on in small letters.
+_NAME_WORD = f"[{UPPER_VI}][^\\s{UPPER_VI},.;:()]+"
+COMMUNE_LABEL = re.compile(rf"^X\.\s+(?={_NAME_WORD}(?:\s*,|(?:\s+{_NAME_WORD})+\s*(?:[,;)]|$)))")
+
+
 def read_item_labels(text: str, *, dialect: Dialect = NORTH, drop: bool = False) -> str:
     """Leading labels read as words: 'II. Giải pháp' → 'Phần thứ hai. Giải pháp',
     '3. Khắc phục' → 'Thứ ba, Khắc phục', 'a) Mục đích' → 'Mục đích', '- Tăng' → 'Tăng'.
@@ -126,6 +132,8 @@ def read_item_labels(text: str, *, dialect: Dialect = NORTH, drop: bool = False)
     if drop:
         label = LABEL.match(text)
         return text[label.end():] if label and not re.match(r"^\d{3,}", text) else text
+    if COMMUNE_LABEL.match(text):
+        return text
     roman = re.match(r"^([IVXL]{1,6})\.\s+", text)
     sub = re.match(r"^([IVXL]{1,6})\.(\d{1,2}(?:\.\d{1,2})*)\.?\s+", text)
     if sub and roman_value(sub[1]):

@@ -51,6 +51,13 @@ CASES = {
         ("- Tiếp tục quán triệt", "Tiếp tục quán triệt"),
         ("1.2. Nội dung", "Mục một chấm hai. Nội dung"),
         ("2023. Tiếp theo", "2023. Tiếp theo"),
+        ("X. Sơn Tây, H. Hương Sơn", "X. Sơn Tây, H. Hương Sơn"),  # the commune, not part ten
+        ("X. Đắk Pxi", "X. Đắk Pxi"),
+        ("X. Hòa, huyện Đức Thọ", "X. Hòa, huyện Đức Thọ"),
+        ("X. Tổ chức thực hiện", "Phần thứ mười. Tổ chức thực hiện"),
+        ("X. Kiến nghị", "Phần thứ mười. Kiến nghị"),
+        ("X. Ban Chỉ đạo", "Phần thứ mười. Ban Chỉ đạo"),
+        ("X. Sơn Tây tổ chức", "Phần thứ mười. Sơn Tây tổ chức"),
     ],
     rules.read_standard_codes: [
         ("theo TCVN ISO 9001:2015 tại",
