@@ -236,12 +236,19 @@ def read_percent(text: str) -> str:
     return re.sub(rf"({NUM})\s*%", r"\1 phần trăm", text)
 
 
+# 'hơn 1/3 số hộ': a common fraction is 'một phần ba'; a share of a count is '… trên …'.
+COMMON_FRACTIONS = {"1/2": "một phần hai", "1/3": "một phần ba", "2/3": "hai phần ba",
+                    "1/4": "một phần tư", "3/4": "ba phần tư"}
+
+
 def read_fractions(text: str, *, dialect: Dialect = NORTH) -> str:
     """'85,96/100 điểm' → '… trên một trăm điểm'; 'thứ 1/8' → 'thứ nhất trên tám';
     '½ ngày' → 'nửa ngày'."""
     text = re.sub(r"(?<!\d)½", "nửa", text).replace("¼", "một phần tư").replace("¾", "ba phần tư")
     text = re.sub(r"\b([Tt]hứ)\s+(\d{1,2})\s*/\s*(\d+)\b",
                   lambda m: f"{m[1]} {read_ordinal(int(m[2]), dialect)} trên {m[3]}", text)
+    text = re.sub(r"(?<![\w/.,])([123])\s*/\s*([234])(?![\w/]|[.,]\d)",
+                  lambda m: COMMON_FRACTIONS.get(m[0].replace(" ", ""), m[0]), text)
     return re.sub(rf"(?<![\w/]){NUM}(?:\s*/\s*{NUM})+(?![\w/])",
                   lambda m: re.sub(r"\s*/\s*", " trên ", m[0]), text)
 

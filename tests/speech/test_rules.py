@@ -170,6 +170,11 @@ CASES = {
         ("vị trí thứ 1/8 huyện", "vị trí thứ nhất trên 8 huyện"),
         ("đạt 14/14 điểm", "đạt 14 trên 14 điểm"),
         ("đạt 10,766/15.5 điểm", "đạt 10,766 trên 15.5 điểm"),
+        ("hơn 1/3 số hộ", "hơn một phần ba số hộ"), ("2/3 diện tích", "hai phần ba diện tích"),
+        ("3/4", "ba phần tư"), ("1/4 dân số", "một phần tư dân số"),
+        ("1/2 ngày", "một phần hai ngày"),
+        ("11/3 số hộ", "11 trên 3 số hộ"), ("1/23", "1 trên 23"), ("21/30 quận", "21 trên 30 quận"),
+        ("1/3/2024", "1 trên 3 trên 2024"), ("1/3,5", "1 trên 3,5"),
     ],
     rules.read_ordinals: [
         ("thứ 4", "thứ tư"), ("lần thứ 1", "lần thứ nhất"), ("Thứ 2", "Thứ hai"),
