@@ -106,11 +106,12 @@ LEXICON = typer.Option(None, "--lexicon",
                        help="Tệp từ viết tắt riêng: mỗi dòng 'VIẾT TẮT<Tab>cách đọc'.")
 
 
-ENGINE_HELP = ("Bộ đọc: espeak (không cần mạng), gtts (Google, cần mạng), piper (giọng nơ-ron, "
-               "không cần mạng) hoặc auto (tự chọn). Mặc định theo broadcast.toml, không có thì "
-               "espeak.")
-VOICE_HELP = ("Giọng: espeak vi, vi-VN-x-central, vi-VN-x-south; piper tên giọng đã cài "
-              "(broadcast voices list) hoặc đường dẫn tệp .onnx; gtts vi.")
+ENGINE_HELP = ("Bộ đọc: auto (giọng tự nhiên nhất hiện có: korva, piper, gtts, cuối cùng "
+               "espeak), korva (KorvaTTS, tự nhiên, không cần mạng), piper (giọng nơ-ron, không "
+               "cần mạng), gtts (Google, cần mạng) hoặc espeak (giọng máy, chỉ để nghe thử). "
+               "Mặc định theo broadcast.toml, không có thì auto.")
+VOICE_HELP = ("Giọng: korva khanh_vy, bao_kim … (broadcast voices list); piper tên giọng đã cài "
+              "hoặc đường dẫn tệp .onnx; espeak vi, vi-VN-x-central, vi-VN-x-south; gtts vi.")
 CONFIG = typer.Option(None, "--config", help="Tệp cấu hình (mặc định: broadcast.toml ở thư mục "
                       "hiện tại nếu có).")
 PROFILE_HELP = ("Hồ sơ âm thanh: dai-truyen-thanh (đài truyền thanh) hoặc loa-keo (loa kéo, "
@@ -232,7 +233,8 @@ def _with_progress(options, job):
 
     choice = choose_engine(options)
     if choice.reason:
-        typer.echo(f"Bộ đọc: {choice.engine} ({choice.reason}).")
+        voice = f", giọng {choice.voice}" if choice.voice else ""
+        typer.echo(f"Bộ đọc: {choice.engine}{voice} ({choice.reason}).")
     bar = _Bar("Đang tổng hợp giọng đọc")
     try:
         return job(bar, choice)
@@ -257,6 +259,15 @@ def _report(result) -> None:
         typer.echo(f"  Bộ nhớ đệm   : {result.cache_hits}/{result.segments} câu đã đọc từ trước")
     if result.spelled:
         typer.echo(f"  Đọc từng chữ : {_spelled(result.spelled)}")
+    _robotic_note(result.engine)
+
+
+def _robotic_note(engine: str) -> None:
+    """One line after a build that used a voice listeners find hard to follow."""
+    from broadcast.tts import ROBOTIC, ROBOTIC_NOTE
+
+    if engine in ROBOTIC:
+        typer.echo(f"Lưu ý: {ROBOTIC_NOTE}")
 
 
 @app.command()
@@ -271,8 +282,8 @@ def init(
                                          help='Dòng thẩm quyền, mặc định "TM. ỦY BAN NHÂN DÂN".'),
     signer_title: str = typer.Option(None, "--signer-title", help='Mặc định "CHỦ TỊCH".'),
     signer_name: str = typer.Option(None, "--signer-name", help="Họ tên lãnh đạo duyệt bài."),
-    engine: str = typer.Option(None, "--engine", "-e", help="Bộ đọc mặc định: espeak, gtts, "
-                               "piper hoặc auto."),
+    engine: str = typer.Option(None, "--engine", "-e", help="Bộ đọc mặc định: auto (giọng tự "
+                               "nhiên nhất hiện có), korva, piper, gtts hoặc espeak."),
     voice: str = typer.Option(None, "--voice", help=VOICE_HELP),
     profile: str = typer.Option(None, "--profile", "-p", help=PROFILE_HELP),
     speed: str = typer.Option(None, "--speed", help="Tốc độ đọc 0.8 … 1.3."),
@@ -313,8 +324,29 @@ def init(
     with staged(config.resolve().parent) as stage:
         stage(config.name).write_text(text, encoding="utf-8")
     typer.echo(f"Đã tạo {config} cho {values['kind']} {values['commune']}.")
+    _offer_korva(values["engine"], interactive)
     typer.echo("Từ nay: broadcast draft VĂN-BẢN → sửa bài → broadcast approve BÀI → "
                "broadcast build BÀI")
+
+
+def _offer_korva(engine: str, interactive: bool) -> None:
+    """After init: a natural offline voice when there is none yet (downloaded only if the
+    officer agrees and the hub answers; otherwise the command to do it later)."""
+    from broadcast.tts import korva_assets as korva
+
+    if engine not in ("auto", "korva") or korva.installed_voices(korva.assets_dir()):
+        return
+    later = "broadcast voices download korva"
+    if korva.package_missing():
+        typer.echo(f"Giọng tự nhiên không cần mạng: pip install \".[korva]\" rồi {later}")
+        return
+    if not interactive or not korva.hub_reachable():
+        typer.echo(f"Chưa có giọng tự nhiên trên máy: khi có mạng, chạy {later} "
+                   f"(khoảng {korva.DOWNLOAD_MB} MB, một lần).")
+        return
+    if typer.confirm(f"Tải giọng đọc tự nhiên KorvaTTS (khoảng {korva.DOWNLOAD_MB} MB, một lần) "
+                     "ngay bây giờ?", default=True):
+        _download_korva(force=False)
 
 
 def _ask(question: str, default: str) -> str:
@@ -457,6 +489,8 @@ def month(
     typer.echo(f"  Lịch phát    : {result.schedule}")
     for n, bai in enumerate(result.bai, 1):
         typer.echo(f"  Bài {n}        : {bai.mp3} ({_mmss(bai.duration_s)})")
+    if result.bai:
+        _robotic_note(result.bai[0].engine)
 
 
 @app.command()
@@ -703,7 +737,7 @@ def engines() -> None:
         typer.echo(f"{name:8} {mark}: {status.reason}{about}")
 
 
-voices_app = typer.Typer(help="Giọng đọc piper: xem các giọng đã cài, tải giọng mới.",
+voices_app = typer.Typer(help="Giọng đọc: xem các giọng (KorvaTTS, piper), tải giọng, nghe thử.",
                          no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(voices_app, name="voices")
 cache_app = typer.Typer(help="Bộ nhớ đệm các câu đã đọc (dựng lại bài chỉ đọc câu mới).",
@@ -713,11 +747,37 @@ app.add_typer(cache_app, name="cache")
 
 @voices_app.command("list")
 def voices_list() -> None:
-    """Liệt kê giọng piper đã cài và các giọng tiếng Việt có thể tải."""
+    """Liệt kê các giọng KorvaTTS và piper: đã cài hay chưa, và cách tải."""
+    from broadcast.tts import voices
+
+    typer.echo(f"Thư mục giọng: {voices.voices_dir()}")
+    _korva_list()
+    _piper_list()
+
+
+def _korva_list() -> None:
+    from broadcast.tts import korva_assets as korva
+
+    installed = korva.installed_voices(korva.assets_dir())
+    typer.echo("KorvaTTS (--engine korva): giọng tự nhiên, không cần mạng")
+    for v in korva.VOICES.values():
+        state = "đã cài" if v.name in installed else "chưa cài"
+        typer.echo(f"  {v.name:<13} {v.label:<12} {v.gender:<4} {state}")
+    for name in sorted(set(installed) - set(korva.VOICES)):
+        typer.echo(f"  {name:<13} {'':<12} {'':<4} đã cài")
+    problem = korva.package_missing()
+    if problem:
+        typer.echo(f"  Chưa dùng được: {problem}")
+    elif not installed:
+        typer.echo(f"  Tải cả mười giọng (khoảng {korva.DOWNLOAD_MB} MB, một lần): "
+                   "broadcast voices download korva")
+
+
+def _piper_list() -> None:
     from broadcast.tts import voices
 
     found = voices.installed()
-    typer.echo(f"Thư mục giọng: {voices.voices_dir()}")
+    typer.echo("piper (--engine piper): giọng nơ-ron, không cần mạng")
     for v in found:
         typer.echo(f"  {v.name:<28} đã cài  {v.language:<6} {v.sample_rate} Hz, "
                    f"{v.size_bytes / 1e6:.0f} MB")
@@ -726,21 +786,124 @@ def voices_list() -> None:
         if name not in names:
             typer.echo(f"  {name:<28} chưa cài — {about}")
     if not any(v.vietnamese for v in found):
-        typer.echo(f"Cài giọng tiếng Việt: broadcast voices download {voices.DEFAULT_VOICE}")
+        typer.echo(f"  Cài giọng tiếng Việt: broadcast voices download {voices.DEFAULT_VOICE}")
 
 
 @voices_app.command("download")
 def voices_download(
-    name: str = typer.Argument(..., help="Tên giọng, ví dụ vi_VN-vais1000-medium."),
+    name: str = typer.Argument(..., help="korva (cả mười giọng KorvaTTS), hoặc tên giọng piper, "
+                               "ví dụ vi_VN-vais1000-medium."),
     force: bool = typer.Option(False, "--force", help="Tải lại dù đã có."),
 ) -> None:
-    """Tải một giọng piper (cần mạng internet, một lần)."""
+    """Tải giọng KorvaTTS (korva) hoặc một giọng piper (cần mạng internet, một lần)."""
     from broadcast.tts import voices
 
+    if name == "korva":
+        _download_korva(force)
+        return
     typer.echo(f"Đang tải giọng {name} về {voices.voices_dir()} …")
     got = voices.download(name, force=force)
     typer.echo(f"Đã cài giọng {got.name} ({got.language}, {got.sample_rate} Hz, "
                f"{got.size_bytes / 1e6:.0f} MB). Dùng: --engine piper --voice {got.name}")
+
+
+def _download_korva(force: bool) -> None:
+    from broadcast.tts import korva_assets as korva
+
+    typer.echo(f"Đang tải giọng KorvaTTS từ {korva.repo()} về {korva.assets_dir()} …")
+    names = korva.installed_voices(korva.download(force=force))
+    typer.echo(f"Đã cài KorvaTTS, {len(names)} giọng: {', '.join(names)}. Từ nay auto chọn "
+               f"korva; giọng khác: --engine korva --voice {names[-1]}")
+
+
+@voices_app.command("say")
+def voices_say(
+    text: str = typer.Argument(..., help="Câu đọc thử."),
+    engine: str = ENGINE,
+    voice: str = typer.Option(None, "--voice", help=VOICE_HELP),
+    out: Path = typer.Option(None, "--out", "-o", help="Ghi ra tệp .wav hoặc .mp3 thay vì phát "
+                             "ra loa."),
+    config: Path = CONFIG,
+) -> None:
+    """Đọc thử một câu bằng một bộ đọc và giọng: phát ra loa, hoặc ghi ra tệp (--out)."""
+    from broadcast.config import load_settings
+    from broadcast.pipeline import choose_engine, ready_engine
+
+    if out is not None and out.suffix.lower() not in (".wav", ".mp3"):
+        raise BroadcastError(f"--out '{out}': chỉ ghi được tệp .wav hoặc .mp3.")
+    settings = load_settings(config)
+    options = _options(settings, engine=engine, voice=voice)
+    choice = choose_engine(options)
+    ready = ready_engine(options, choice)
+    typer.echo(f"Bộ đọc: {choice.engine}, giọng {choice.voice or ready.default_voice}"
+               f"{f' ({choice.reason})' if choice.reason else ''}.")
+    sample = _sample(text, options, ready, choice.voice, settings)
+    if out is not None:
+        _write_sample(sample, out)
+        typer.echo(f"Đã ghi {out} ({len(sample) / 1000:.1f} giây).")
+    else:
+        _play(sample)
+    _robotic_note(choice.engine)
+
+
+def _sample(text: str, options, engine, voice: str | None, settings):
+    """The text read as a build reads it (spoken form, respellings), as an AudioSegment."""
+    from broadcast.pipeline import to_segment
+    from broadcast.speech import explain
+    from broadcast.tts.respell import respell
+
+    spoken = explain(text, options.speech).spoken
+    if not spoken.strip():
+        raise BroadcastError("Không có chữ nào để đọc thử.")
+    said = respell(spoken, settings.voice.respellings_for(engine.name))
+    return to_segment(engine.synthesize(said, voice))
+
+
+def _write_sample(sample, out: Path) -> None:
+    from broadcast.audio import ffmpeg
+    from broadcast.writers import staged
+
+    with staged(out.resolve().parent) as stage:
+        temp = stage(out.name)
+        if out.suffix.lower() == ".mp3":
+            ffmpeg.encode_mp3(sample, temp)
+        else:
+            sample.export(str(temp), format="wav")
+
+
+def _play(sample) -> None:
+    """Play the sample on the default sound device, returning when it has been heard."""
+    import time
+
+    from broadcast.player.sound import _quiet_stderr  # ALSA's complaints off the terminal
+
+    try:
+        import miniaudio
+
+        with _quiet_stderr():
+            device = miniaudio.PlaybackDevice(output_format=miniaudio.SampleFormat.SIGNED16,
+                                              nchannels=sample.channels,
+                                              sample_rate=sample.frame_rate)
+            feed = _frames(sample.raw_data, 2 * sample.channels)
+            next(feed)
+            device.start(feed)
+    except Exception as exc:  # miniaudio raises its own error types per sound backend
+        raise BroadcastError("Không phát được ra loa (không mở được thiết bị âm thanh). Ghi "
+                             "ra tệp để nghe: thêm --out mau.wav") from exc
+    try:
+        time.sleep(len(sample) / 1000 + 0.3)
+    finally:
+        device.close()
+
+
+def _frames(pcm: bytes, frame_bytes: int):
+    """miniaudio's pull generator: sent a frame count, yields that many frames (then silence)."""
+    position = 0
+    frames = yield b""
+    while True:
+        part = pcm[position:position + frames * frame_bytes]
+        position += len(part)
+        frames = yield part + bytes(frames * frame_bytes - len(part))
 
 
 @cache_app.command("info")

@@ -236,6 +236,8 @@ def voice_problem(engine: str, voice: str) -> str | None:
             return None
         except BroadcastError as exc:
             return exc.message
+    elif engine == "korva":
+        return _korva_problem(voice)
     elif engine == "piper":
         if voice.endswith(".onnx") or "/" in voice or "\\" in voice:
             if not Path(voice).expanduser().is_file():
@@ -244,6 +246,15 @@ def voice_problem(engine: str, voice: str) -> str | None:
             return (f"'{voice}' không phải tên giọng piper (dạng vi_VN-vais1000-medium); xem "
                     "các giọng bằng lệnh: broadcast voices")
     return None
+
+
+def _korva_problem(voice: str) -> str | None:
+    from broadcast.tts import korva_assets
+
+    if voice in korva_assets.VOICES or voice in korva_assets.installed_voices(
+            korva_assets.assets_dir()):
+        return None
+    return f"KorvaTTS không có giọng '{voice}'; các giọng: {', '.join(korva_assets.VOICES)}."
 
 
 def names_a_file(text: str) -> bool:
@@ -401,7 +412,7 @@ class Answers:
 
     commune: Commune
     signer: Signer = field(default_factory=Signer)
-    engine: str = "espeak"
+    engine: str = "auto"
     voice: str = ""
     profile: str = "dai-truyen-thanh"
     speed: float = 1.0
@@ -417,6 +428,16 @@ def toml_string(text: str) -> str:
     import json
 
     return json.dumps(text, ensure_ascii=False)
+
+
+KORVA_LINES = (
+    ("", ""), ("# [voice.korva]", "giọng KorvaTTS (tải: broadcast voices download korva)"),
+    ('# voice = "khanh_vy"', "bao_kim, khanh_vy, ngoc_huyen, phuong_linh, quynh_nhu (nữ); "
+     "gia_bao, hoang_nam, huu_dat, quang_huy, thanh_phong (nam)"),
+    ("# speed = 1.05", "tốc độ của giọng, 0.5 … 2"), ("# steps = 32", "số bước khử nhiễu, 1 … 32 "
+                                                      "(ít hơn: nhanh hơn, kém hơn)"),
+    ("# seed = 0", "hạt giống: cùng số thì cùng câu đọc y như nhau"),
+)
 
 
 def config_text(a: Answers) -> str:
@@ -445,9 +466,12 @@ def config_text(a: Answers) -> str:
           for key, value, about in (("intro", a.intro, "nhạc hiệu mở đầu"),
                                     ("outro", a.outro, "nhạc hiệu kết thúc"),
                                     ("bed", a.bed, "nhạc nền"))],
-        ("", ""), ("[voice]", ""), (f"engine = {q(a.engine)}", "espeak, gtts, piper hoặc auto"),
+        ("", ""), ("[voice]", ""),
+        (f"engine = {q(a.engine)}", "auto (giọng tự nhiên nhất hiện có), korva, piper, gtts "
+         "hoặc espeak"),
         *([("", ""), (f"[voice.{a.engine}]", ""), (f"voice = {q(a.voice)}", "")]
           if a.voice and a.engine != "auto" else []),
+        *(KORVA_LINES if not (a.voice and a.engine == "korva") else []),
         ("", ""), ("[abbreviations]", 'từ viết tắt riêng: "VIẾT TẮT" = "cách đọc"'),
         *[(f"{q(k)} = {q(v)}", "") for k, v in a.abbreviations.items()],
         ("", ""), ("[respellings]", 'tên riêng khó đọc: "Tên" = "cách đọc cho bộ đọc"'),

@@ -39,6 +39,7 @@ from broadcast.pipeline import (
 )
 from broadcast.speech import Segment, spoken_segments
 from broadcast.speech.rules import strip_markdown
+from broadcast.tts import voice_label
 from broadcast.writers import srt, staged
 
 SEPARATOR_GAP_MS = 800  # silence after the separator jingle, before the next bài
@@ -186,13 +187,14 @@ def _write(month: dt.date, commune, program: Program, tunes: Music, parts: list[
     mixed = bed.mix(program, tunes.bed, profile.bed) if tunes.bed else program.audio
     offsets = repeat_offsets(program.duration_ms, profile.program)
     spoken, cues = _speech_cues(program, readings)
+    voice = voice_label(engine, choice.voice)
     with staged(files[".mp3"].parent) as stage:
         loudness = master_to(stage(files[".mp3"].name), mixed, profile, tags.Tags(
             title=title, artist=commune.radio, album=f"Chương trình tháng {month:%m/%Y}",
-            date=f"{month:%Y-%m}", comment=f"{len(results)} bài"))
+            date=f"{month:%Y-%m}", comment=f"{len(results)} bài — bộ đọc {voice}"))
         stage_text(stage(files[".srt"].name), srt(captions(spoken, cues, offsets)))
         stage_text(stage(files[".md"].name), schedule_sheet(title, commune, files[".mp3"],
-                                                            parts, offsets))
+                                                            parts, offsets, voice))
         data = _manifest(title, month, commune, program, parts, offsets, spoken, cues, engine,
                          choice, profile, loudness)
         data["draft"] = draft
@@ -241,8 +243,9 @@ def clock(ms: int) -> str:
 
 
 def schedule_sheet(title: str, commune, mp3: Path, parts: list[Part],
-                   offsets: list[int]) -> str:
-    """The schedule as a Markdown table: each part's start and length, and the total."""
+                   offsets: list[int], voice: str = "") -> str:
+    """The schedule as a Markdown table: each part's start and length, and the total; the
+    engine and voice that read it (``voice``, from tts.voice_label)."""
     rows = ["| STT | Nội dung | Bắt đầu | Thời lượng | Tệp riêng |", "|---:|---|---:|---:|---|"]
     number = 0
     for p in parts:
@@ -255,5 +258,6 @@ def schedule_sheet(title: str, commune, mp3: Path, parts: list[Part],
     rows.append(f"|  | **Tổng thời lượng** |  | **{clock(total)}** |  |")
     times = (f" Tệp phát {len(offsets)} lần liên tiếp, dài {clock(offsets[-1] + total)}."
              if len(offsets) > 1 else "")
+    reader = f" Bộ đọc: {voice}." if voice else ""
     return (f"# Lịch phát — {title}\n\n{commune.radio}. Tệp chương trình: "
-            f"`{mp3.name}`.{times}\n\n" + "\n".join(rows) + "\n")
+            f"`{mp3.name}`.{times}{reader}\n\n" + "\n".join(rows) + "\n")

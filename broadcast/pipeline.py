@@ -19,14 +19,14 @@ from broadcast.audio import AudioSegment, bed, ffmpeg, jingles, music, tags
 from broadcast.audio.mastering import Loudness, master
 from broadcast.audio.program import Program, assemble, repeat_offsets, repeated
 from broadcast.audio.tempo import change_speed
-from broadcast.config import Commune, VoiceSettings, require_commune
+from broadcast.config import Commune, VoiceSettings, require_commune, voice_problem
 from broadcast.document.guard import find_leak
 from broadcast.errors import BroadcastError
 from broadcast.profiles import DEFAULT_PROFILE, Profile
 from broadcast.script import Approval, Script, ScriptOptions, render
 from broadcast.speech import Segment, SpeechOptions, spoken_segments, unknown_acronyms
 from broadcast.speech.rules import strip_markdown
-from broadcast.tts import AUTO, DEFAULT_ENGINE, Audio, Engine, get_engine
+from broadcast.tts import AUTO, DEFAULT_ENGINE, Audio, Engine, get_engine, voice_label
 from broadcast.tts.batch import Spoken, synthesize_all
 from broadcast.tts.cache import SegmentCache
 from broadcast.tts.respell import respell
@@ -40,7 +40,7 @@ Progress = Callable[[int, int], None]
 @dataclass
 class BuildOptions:
     commune: Commune | None = None  # None: an edited script's own commune
-    engine: str | None = None  # None: broadcast.toml's [voice] engine, else DEFAULT_ENGINE
+    engine: str | None = None  # None: broadcast.toml's [voice] engine, else DEFAULT_ENGINE (auto)
     voice: str | None = None
     out_dir: Path = Path("audio_out")
     broadcast_date: dt.date = field(default_factory=dt.date.today)
@@ -74,17 +74,29 @@ def choose_engine(options: BuildOptions) -> EngineChoice:
     """Resolve the engine (``auto`` too) and the voice: the command line first, then
     broadcast.toml, then the defaults."""
     name = options.engine or options.voices.engine or DEFAULT_ENGINE
+    if name == AUTO and options.voice and options.engine != AUTO:
+        name = engine_of_voice(options.voice)  # --voice alone names its engine
     if name == AUTO:
         from broadcast.tts import auto
 
         if options.voice:
-            raise BroadcastError("--voice chỉ dùng cùng một bộ đọc cụ thể (--engine piper, gtts "
-                                 "hoặc espeak). Với --engine auto, đặt giọng cho từng bộ đọc "
-                                 "trong broadcast.toml, ví dụ [voice.piper] voice = \"…\".")
-        picked = auto.choose(options.voices.engines, options.voices.voices.get("piper"))
+            raise BroadcastError("--voice chỉ dùng cùng một bộ đọc cụ thể (--engine korva, "
+                                 "piper, gtts hoặc espeak). Với auto, đặt giọng cho từng bộ đọc "
+                                 "trong broadcast.toml, ví dụ [voice.korva] voice = \"khanh_vy\" "
+                                 "hoặc [voice.piper] voice = \"…\".")
+        picked = auto.choose(options.voices.engines, options.voices.voices)
         return EngineChoice(picked.engine, picked.voice or _voice_for(picked.engine, options),
                             picked.reason)
     return EngineChoice(name, _voice_for(name, options))
+
+
+def engine_of_voice(voice: str) -> str:
+    """The engine a voice given alone belongs to (espeak's 'vi' before gtts's)."""
+    for engine in ("korva", "espeak", "piper"):
+        if voice_problem(engine, voice) is None:
+            return engine
+    raise BroadcastError(f"Không biết giọng '{voice}' thuộc bộ đọc nào: thêm --engine (korva, "
+                         "piper, gtts hoặc espeak). Xem các giọng: broadcast voices list")
 
 
 def _voice_for(engine: str, options: BuildOptions) -> str | None:
@@ -241,9 +253,11 @@ def _name(path: Path | None) -> str:
     return str(path) if path else "(mặc định)"
 
 
-def _tags(script: Script, options: BuildOptions) -> tags.Tags:
+def _tags(script: Script, options: BuildOptions, choice: EngineChoice,
+          engine: Engine) -> tags.Tags:
     day = dt.date.fromisoformat(script.date)
-    comment = script.reference or Path(str(script.source)).name
+    comment = f"{script.reference or Path(str(script.source)).name} — bộ đọc " \
+              f"{voice_label(engine.name, choice.voice or engine.default_voice)}"
     if is_draft(script, options):
         comment = f"DRAFT — bản nháp, chưa phê duyệt. {comment}"
     return tags.Tags(title=(DRAFT_TITLE if is_draft(script, options) else "") + script.title,
@@ -341,7 +355,8 @@ def finish(reading: Reading, options: BuildOptions, tunes: Music, engine: Engine
     offsets = repeat_offsets(program.duration_ms, profile.program)
     clock("mastering")
     with staged(names[".mp3"].parent) as stage:
-        loudness = master_to(stage(names[".mp3"].name), mixed, profile, _tags(script, options))
+        loudness = master_to(stage(names[".mp3"].name), mixed, profile, _tags(script, options,
+                                                                                 choice, engine))
         clock("writing")
         stage_text(stage(names[".srt"].name), srt(captions(segments, program.cues, offsets)))
         stage_text(stage(names[".txt"].name), script.printed())

@@ -13,15 +13,24 @@ DIRECTIVES = ("cong-van-don-doc-duc-tho-2023.md", "ke-hoach-krong-no-2024.md",
               "thong-bao-ket-luan-kon-ray-2024.md")
 
 
+# Nothing listens on the discard port: a connection there is refused at once.
+CLOSED_URL = "http://127.0.0.1:9"
+
+
 @pytest.fixture(autouse=True)
 def _private_user_folders(tmp_path_factory, monkeypatch):
     """Every test gets its own segment cache and voices folder: nothing leaks between tests
-    or into the developer's own folders."""
+    or into the developer's own folders. No test reaches Google or the model hub: both point
+    at a closed local port unless the test serves a fake (so ``auto``, the default engine,
+    finds Google unreachable at once and, with no voice installed, falls back to espeak)."""
     base = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("BROADCAST_CACHE", str(base / "cache"))
     monkeypatch.setenv("BROADCAST_VOICES", str(base / "voices"))
     monkeypatch.setenv("BROADCAST_CONFIG", str(base / "config"))
-    monkeypatch.delenv("BROADCAST_GTTS_URL", raising=False)
+    monkeypatch.setenv("BROADCAST_GTTS_URL", f"{CLOSED_URL}/batchexecute")
+    monkeypatch.setenv("HF_ENDPOINT", CLOSED_URL)
+    for name in ("KORVATTS_HF_REPO", "KORVATTS_ASSETS_DIR", "HF_HUB_OFFLINE"):
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture(scope="session")

@@ -246,3 +246,195 @@ def install_test_voice(folder: Path, vietnamese: bool = False) -> str:
         config["language"]["code"] = "vi_VN"
     (folder / f"{name}.onnx.json").write_text(json.dumps(config), encoding="utf-8")
     return name
+
+
+# ---------------------------------------------------------------- KorvaTTS stand-in and hub
+
+KORVA_RATE = 44100
+KORVA_CHUNK = 512 * 6  # ae.base_chunk_size × ttl.chunk_compress_factor: samples per latent frame
+KORVA_LATENT = 24 * 6  # ttl.latent_dim × ttl.chunk_compress_factor: channels of the latent
+KORVA_SECONDS_PER_ID = 0.05  # the stand-in's duration predictor: 50 ms per character id
+KORVA_STEP_KEEP = 0.8  # each denoising step keeps this much of the latent (the rest: the voice)
+KORVA_BUZZ_HZ = 14 * KORVA_RATE / KORVA_CHUNK  # whole periods per latent frame (~201 Hz)
+
+
+def korva_level(index: int) -> float:
+    """The stand-in voice number ``index``'s amplitude: each voice sounds at its own level."""
+    return 0.2 + 0.03 * index
+
+
+def install_test_korva(folder: Path, voices=None) -> Path:
+    """KorvaTTS's asset layout in ``folder`` (``onnx/`` with four tiny ONNX graphs that have the
+    real graphs' input and output names and shapes, ``tts.json``, ``unicode_indexer.json``;
+    ``voice_styles/<name>.json``) for every voice (default: the ten real names). The stand-in
+    speaks a buzz of ~201 Hz lasting 50 ms per character id (the language tags included),
+    divided by the speed, at the voice's own level plus the seeded noise that the denoising
+    steps leave. Returns ``folder``."""
+    from broadcast.tts.korva_assets import VOICES
+
+    onnx_dir = folder / "onnx"
+    onnx_dir.mkdir(parents=True, exist_ok=True)
+    for name, graph in _korva_graphs().items():
+        (onnx_dir / f"{name}.onnx").write_bytes(graph)
+    config = {"ae": {"sample_rate": KORVA_RATE, "base_chunk_size": 512},
+              "ttl": {"chunk_compress_factor": 6, "latent_dim": 24}}
+    (onnx_dir / "tts.json").write_text(json.dumps(config), encoding="utf-8")
+    indexer = [-1 if code < 32 else code for code in range(0x2000)]  # NFKD marks included
+    (onnx_dir / "unicode_indexer.json").write_text(json.dumps(indexer), encoding="utf-8")
+    styles = folder / "voice_styles"
+    styles.mkdir(exist_ok=True)
+    for index, name in enumerate(VOICES if voices is None else voices):
+        (styles / f"{name}.json").write_text(json.dumps(_korva_style(korva_level(index))),
+                                             encoding="utf-8")
+    return folder
+
+
+def _korva_style(level: float) -> dict:
+    return {"style_ttl": {"data": [[[level] * 256] * 50], "dims": [1, 50, 256]},
+            "style_dp": {"data": [0.0] * 128, "dims": [1, 8, 16]}}
+
+
+def _korva_graphs() -> dict[str, bytes]:
+    from onnx import TensorProto as T
+    from onnx import helper as h
+    from onnx import numpy_helper
+
+    def const(name, array):
+        return h.make_node("Constant", [], [name],
+                           value=numpy_helper.from_array(np.asarray(array), name))
+
+    def model(name, inputs, output, nodes):
+        graph = h.make_graph(nodes, name, [h.make_tensor_value_info(*i) for i in inputs],
+                             [h.make_tensor_value_info(*output)])
+        return h.make_model(graph, opset_imports=[h.make_opsetid("", 13)],
+                            ir_version=8).SerializeToString()
+
+    ids, mask = ("text_ids", T.INT64, [1, "T"]), ("text_mask", T.FLOAT, [1, 1, "T"])
+    ttl = ("style_ttl", T.FLOAT, [1, 50, 256])
+    latent_mask = ("latent_mask", T.FLOAT, [1, 1, "L"])
+    t = np.arange(KORVA_CHUNK) / KORVA_RATE
+    buzz = sum(np.sin(2 * np.pi * KORVA_BUZZ_HZ * k * t) / k for k in range(1, 6))
+    buzz = (buzz / np.max(np.abs(buzz))).astype(np.float32).reshape(1, 1, KORVA_CHUNK)
+    return {
+        "duration_predictor": model("dp", [ids, ("style_dp", T.FLOAT, [1, 8, 16]), mask],
+                                    ("duration", T.FLOAT, [1]), [
+            const("axes", np.array([1, 2], dtype=np.int64)),
+            h.make_node("ReduceSum", ["text_mask", "axes"], ["n"], keepdims=0),
+            const("per", np.array([KORVA_SECONDS_PER_ID], dtype=np.float32)),
+            h.make_node("Mul", ["n", "per"], ["duration"])]),
+        "text_encoder": model("te", [ids, ttl, mask], ("text_emb", T.FLOAT, [1, 256, "T"]), [
+            h.make_node("Cast", ["text_ids"], ["f"], to=T.FLOAT),
+            h.make_node("Unsqueeze", ["f", "one"], ["u"]),
+            const("one", np.array([1], dtype=np.int64)),
+            h.make_node("Mul", ["u", "text_mask"], ["m"]),
+            const("wide", np.ones((1, 256, 1), dtype=np.float32)),
+            h.make_node("Mul", ["m", "wide"], ["text_emb"])]),
+        "vector_estimator": model("ve", [("noisy_latent", T.FLOAT, [1, KORVA_LATENT, "L"]),
+                                         ("text_emb", T.FLOAT, [1, 256, "T"]), ttl, mask,
+                                         latent_mask, ("current_step", T.FLOAT, [1]),
+                                         ("total_step", T.FLOAT, [1])],
+                                  ("denoised_latent", T.FLOAT, [1, KORVA_LATENT, "L"]), [
+            h.make_node("ReduceMean", ["style_ttl"], ["level"], keepdims=0),
+            h.make_node("Mul", ["latent_mask", "level"], ["target"]),
+            const("keep", np.array(KORVA_STEP_KEEP, dtype=np.float32)),
+            const("move", np.array(1 - KORVA_STEP_KEEP, dtype=np.float32)),
+            h.make_node("Mul", ["noisy_latent", "keep"], ["kept"]),
+            h.make_node("Mul", ["target", "move"], ["moved"]),
+            h.make_node("Add", ["kept", "moved"], ["denoised_latent"])]),
+        "vocoder": model("voc", [("latent", T.FLOAT, [1, KORVA_LATENT, "L"])],
+                         ("wav_tts", T.FLOAT, [1, "S"]), [
+            h.make_node("ReduceMean", ["latent"], ["frame"], axes=[1], keepdims=1),
+            h.make_node("Transpose", ["frame"], ["column"], perm=[0, 2, 1]),
+            const("buzz", buzz),
+            h.make_node("Mul", ["column", "buzz"], ["frames"]),
+            const("flat", np.array([1, -1], dtype=np.int64)),
+            h.make_node("Reshape", ["frames", "flat"], ["wav_tts"])]),
+    }
+
+
+class FakeHub:
+    """A local fake of the model hub's few routes that huggingface_hub's ``snapshot_download``
+    calls: the repository's info (``/api/models/<repo>/revision/<rev>``, listing its files),
+    then for each file a HEAD and a GET of ``/<repo>/resolve/<commit>/<path>``. It serves the
+    files of ``folder`` (a KorvaTTS asset layout) under ``repo``; ``hidden`` files are left out
+    of the listing (a repository missing them), ``broken`` ones answer 500 to their GET. Counts
+    every request (``requests``: method and path)."""
+
+    COMMIT = "0123456789abcdef0123456789abcdef01234567"
+
+    def __init__(self, folder: Path, repo: str = "dogenthq/KorvaTTS", hidden=(),
+                 broken=()) -> None:
+        self.folder, self.repo = folder, repo
+        self.hidden, self.broken = set(hidden), set(broken)
+        self.requests: list[tuple[str, str]] = []
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def __enter__(self) -> FakeHub:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def files(self) -> list[str]:
+        every = sorted(p.relative_to(self.folder).as_posix()
+                       for p in self.folder.rglob("*") if p.is_file())
+        return [f for f in every if f not in self.hidden]
+
+    def info(self) -> bytes:
+        return json.dumps({"id": self.repo, "modelId": self.repo, "sha": self.COMMIT,
+                           "private": False, "siblings": [{"rfilename": f}
+                                                          for f in self.files()]}).encode()
+
+    def answer(self, method: str, path: str) -> tuple[int, dict, bytes]:
+        path = urllib.parse.unquote(path.split("?")[0])
+        if path.startswith(f"/api/models/{self.repo}"):
+            return 200, {"Content-Type": "application/json"}, self.info()
+        prefix = f"/{self.repo}/resolve/"
+        if not path.startswith(prefix):
+            return 404, {}, b"not found"
+        name = path[len(prefix):].split("/", 1)[1]
+        if name not in self.files():
+            return 404, {"X-Error-Code": "EntryNotFound"}, b"not found"
+        if method == "GET" and name in self.broken:
+            return 500, {}, b"broken"
+        data = (self.folder / name).read_bytes()
+        return 200, {"X-Repo-Commit": self.COMMIT, "ETag": f'"{hash(data) & 0xFFFFFFFF:x}"',
+                     "Content-Length": str(len(data))}, data
+
+    def _handler(self):
+        hub = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def _serve(self, method: str) -> None:
+                with threading.Lock():
+                    hub.requests.append((method, self.path))
+                status, headers, data = hub.answer(method, self.path)
+                self.send_response(status)
+                headers.setdefault("Content-Length", str(len(data)))
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                self.end_headers()
+                if method == "GET":
+                    self.wfile.write(data)
+
+            def do_GET(self):  # noqa: N802
+                self._serve("GET")
+
+            def do_HEAD(self):  # noqa: N802
+                self._serve("HEAD")
+
+            def log_message(self, *args):
+                pass
+
+        return Handler

@@ -9,7 +9,7 @@ def test_options_and_defaults_without_questions(tmp_path):
                             {"speed": wizard.check_speed, "commune": wizard.check_commune})
     assert values["commune"] == "Phúc Lộc" and values["kind"] == "xã" and values["speed"] == 1.1
     assert values["radio"] == "Đài truyền thanh xã Phúc Lộc"
-    assert values["signer_title"] == "CHỦ TỊCH" and values["engine"] == "espeak"
+    assert values["signer_title"] == "CHỦ TỊCH" and values["engine"] == "auto"
 
 
 def test_the_kind_may_come_with_the_name():

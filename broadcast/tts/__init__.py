@@ -57,9 +57,21 @@ ENGINES: dict[str, str] = {
     "espeak": "broadcast.tts.espeak:EspeakEngine",
     "gtts": "broadcast.tts.gtts_engine:GttsEngine",
     "piper": "broadcast.tts.piper_engine:PiperEngine",
+    "korva": "broadcast.tts.korva_engine:KorvaEngine",
 }
-DEFAULT_ENGINE = "espeak"
 AUTO = "auto"
+DEFAULT_ENGINE = AUTO  # the most natural voice available (tts.auto), espeak only as a fallback
+# espeak's Vietnamese comes back from a speech recognizer with ~87-97% of the words wrong: a
+# build that used it says so once, after the build.
+ROBOTIC = frozenset({"espeak"})
+ROBOTIC_NOTE = ("giọng espeak là giọng máy, khó nghe: chỉ để nghe thử; cài giọng tự nhiên: "
+                "broadcast voices download korva")
+
+
+def voice_label(engine: str, voice: str | None) -> str:
+    """'korva (khanh_vy)'; espeak's says it is for checking only. For tags and sheets."""
+    label = f"{engine} ({voice})" if voice else engine
+    return f"{label} — giọng máy, chỉ để nghe thử" if engine in ROBOTIC else label
 
 
 def engine_class(name: str) -> type:

