@@ -22,6 +22,10 @@ SCHEDULE = re.compile(r"^lich-phat-thang-")
 MAX_SCRIPT_BYTES = 2 * 1024 * 1024
 WEB_SECTION = "web"  # [web] password = "…": not (yet) a section config.py knows
 
+# The reading options `broadcast build` and `broadcast normalize` default to (dialect from
+# broadcast.toml, 'mùng' before days 1–10, symbols not read, labels read, no lexicon file).
+BUILD_SPEECH = (None, True, False, False, None)
+
 # (state, label) of a bài as the officer reads it.
 STATES = {"nhap": "Nháp", "da-duyet": "Đã duyệt", "da-dung": "Đã dựng",
           "bi-sua": "Bị sửa sau khi duyệt", "loi": "Tệp hỏng"}
