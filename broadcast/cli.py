@@ -324,9 +324,9 @@ def init(
     with staged(config.resolve().parent) as stage:
         stage(config.name).write_text(text, encoding="utf-8")
     typer.echo(f"Đã tạo {config} cho {values['kind']} {values['commune']}.")
-    _offer_korva(values["engine"], interactive)
     typer.echo("Từ nay: broadcast draft VĂN-BẢN → sửa bài → broadcast approve BÀI → "
                "broadcast build BÀI")
+    _offer_korva(values["engine"], interactive)
 
 
 def _offer_korva(engine: str, interactive: bool) -> None:
