@@ -15,7 +15,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from broadcast.errors import BroadcastError
-from broadcast.web import editing, security
+from broadcast.web import editing, feedview, security
 from broadcast.web.jobs import Jobs
 from broadcast.web.security import Guard, Refused, Tokens
 from broadcast.web.workspace import MAX_SCRIPT_BYTES, Workspace
@@ -41,6 +41,7 @@ def environment() -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined)
     env.filters["mmss"] = mmss
     env.filters["marked"] = editing.marked
+    env.filters["outcome"] = feedview.outcome_label
     return env
 
 
@@ -51,8 +52,10 @@ def mmss(seconds: float) -> str:
 
 def page(request: Request, name: str, status: int = 200, **values) -> HTMLResponse:
     ctx: Context = request.app.state.ctx
+    running, failed = job_view(request)
     html = ctx.pages.get_template(name).render(
-        csrf=request.state.csrf, nav=request.url.path, months=_safe_months(ctx), **values)
+        csrf=request.state.csrf, nav=request.url.path, months=_safe_months(ctx), job=running,
+        failed=failed, **values)
     return HTMLResponse(html, status_code=status)
 
 
@@ -74,6 +77,14 @@ async def posted(request: Request) -> dict[str, str]:
 
 def ctx_of(request: Request) -> Context:
     return request.app.state.ctx
+
+
+def job_view(request: Request) -> tuple[str, str]:
+    """(the running job the page follows, the line of the job that failed) of ?viec=."""
+    job = ctx_of(request).jobs.jobs.get(request.query_params.get("viec", ""))
+    if job is None:
+        return "", ""
+    return (job.id if job.state == "running" else ""), job.error
 
 
 def today() -> dt.date:

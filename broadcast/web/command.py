@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-import threading
 import webbrowser
 from pathlib import Path
 
@@ -26,8 +25,8 @@ def web(
     server, url = make_server(Path.cwd(), host, port)
     typer.echo(f"Trang broadcast đang chạy tại: {url}")
     typer.echo("Mở địa chỉ trên bằng trình duyệt. Nhấn Ctrl+C để dừng.")
-    if not no_browser:
-        threading.Timer(0.5, webbrowser.open, args=(url,)).start()
+    if not no_browser:  # the socket listens already: the browser's request waits for us
+        webbrowser.open(url)
     server.run(sockets=[server.config.socket])
 
 

@@ -11,6 +11,16 @@ from pathlib import Path
 
 from broadcast.feed.state import State
 
+# The state file's status of an entry, as the page says it.
+STATUS = {"built": "Đã dựng", "failed": "Lỗi", "skipped": "Bỏ qua", "building": "Đang dựng"}
+
+
+def outcome_label(outcome: str) -> str:
+    """A run's outcome of an entry, in the words `broadcast feed` prints."""
+    from broadcast.cli import FEED_LABELS
+
+    return FEED_LABELS.get(outcome, outcome).capitalize()
+
 
 @dataclass
 class FeedView:

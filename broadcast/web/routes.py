@@ -33,7 +33,7 @@ async def home(request):
 async def month_page(request):
     ws, month = ctx_of(request).workspace, request.path_params["month"]
     return page(request, "month.html", month=month, bai=ws.month(month),
-                program=ws.program(month), job=request.query_params.get("viec", ""))
+                program=ws.program(month))
 
 
 async def month_build(request):
@@ -136,8 +136,7 @@ def _bai(request, body: str | None = None, short_title: str | None = None,
                 body=body, short_title=bai.short_title if short_title is None else short_title,
                 version=loaded or editing.version(text), error=error,
                 spoken=_spoken(ws, body), cues=cues_of(bai.mp3), files=files_of(bai),
-                signer=ws.settings().signer.name, job=request.query_params.get("viec", ""),
-                said=request.query_params.get("xong", ""))
+                signer=ws.settings().signer.name, said=request.query_params.get("xong", ""))
 
 
 def _spoken(ws: Workspace, body: str) -> list[editing.Spoken]:
@@ -283,12 +282,10 @@ async def feed_page(request):
     from broadcast.feed.run import STATE_NAME
 
     ctx = ctx_of(request)
-    job_id = request.query_params.get("viec", "")
-    job = ctx.jobs.jobs.get(job_id)
+    job = ctx.jobs.jobs.get(request.query_params.get("viec", ""))
     view = feedview.read(ctx.workspace.out_dir / STATE_NAME)
-    return page(request, "feed.html", view=view, job=job_id,
-                report=job.result if job is not None and job.state == "done" else None,
-                failed=job.error if job is not None else "")
+    return page(request, "feed.html", view=view, labels=feedview.STATUS,
+                report=job.result if job is not None and job.state == "done" else None)
 
 
 async def feed_run(request):
