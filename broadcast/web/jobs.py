@@ -26,6 +26,7 @@ class Job:
     state: str = "running"  # running, done, failed
     error: str = ""
     result: dict = field(default_factory=dict)
+    ended: threading.Event = field(default_factory=threading.Event, repr=False)
 
     def progress(self, done: int, total: int) -> None:
         self.done, self.total = done, total
@@ -68,6 +69,7 @@ class Jobs:
         finally:
             with self.lock:
                 self.running.pop(job.key, None)
+            job.ended.set()
 
     def get(self, job_id: str) -> Job:
         job = self.jobs.get(job_id)
