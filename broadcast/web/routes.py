@@ -151,10 +151,11 @@ def cues_of(mp3: Path | None) -> dict:
 
     data = read_json(mp3.with_suffix(".json")) if mp3 else None
     if not data:
-        return {"segments": [], "repeats": [0]}
+        return {"segments": [], "repeats": [0], "engine": ""}
     segments = [{"start": s.get("start", 0), "end": s.get("end", 0), "text": s.get("text", "")}
                 for s in data.get("segments", []) if isinstance(s, dict)]
-    return {"segments": segments, "repeats": data.get("repeats") or [0]}
+    return {"segments": segments, "repeats": data.get("repeats") or [0],
+            "engine": str(data.get("engine") or "")}
 
 
 def files_of(bai) -> list[tuple[str, str]]:

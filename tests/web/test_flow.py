@@ -80,7 +80,9 @@ def test_a_real_document_from_word_to_the_months_program(client, office, tmp_pat
     mp3 = path.parent / report["result"]["mp3"]
     assert mp3.name == "ra-quan-ve-sinh.mp3" and report["result"]["engine"] == "espeak"
 
-    page = client.get(link)
+    page = client.get(f"{link}?xong=dung")
+    assert f"Đã dựng xong: {mp3.name}." in text_of(page)
+    assert f"{mp3.name} — " in text_of(page) and ", bộ đọc espeak" in text_of(page)
     assert re.search(r'id="state">Đã dựng<', page.text)
     assert f'src="/tep/{month}/{mp3.name}"' in page.text
     manifest = json.loads(mp3.with_suffix(".json").read_text(encoding="utf-8"))
