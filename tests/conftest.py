@@ -17,6 +17,18 @@ DIRECTIVES = ("cong-van-don-doc-duc-tho-2023.md", "ke-hoach-krong-no-2024.md",
 CLOSED_URL = "http://127.0.0.1:9"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _offline_session(tmp_path_factory):
+    """The same for fixtures built once per module or session (they run before any test's
+    own fixtures): Google and the hub at a closed port, voices in a folder of the session."""
+    with pytest.MonkeyPatch.context() as patch:
+        base = tmp_path_factory.mktemp("session-user")
+        patch.setenv("BROADCAST_VOICES", str(base / "voices"))
+        patch.setenv("BROADCAST_GTTS_URL", f"{CLOSED_URL}/batchexecute")
+        patch.setenv("HF_ENDPOINT", CLOSED_URL)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _private_user_folders(tmp_path_factory, monkeypatch):
     """Every test gets its own segment cache and voices folder: nothing leaks between tests

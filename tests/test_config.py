@@ -94,7 +94,7 @@ def test_the_readme_example_is_accepted_by_every_engine(tmp_path):
     example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
     settings = load_settings(write(tmp_path, example)).voice
     assert settings.engine == "auto"
-    assert set(settings.engines) == {"espeak", "piper", "gtts"}
+    assert set(settings.engines) == {"espeak", "piper", "gtts", "korva"}
     for name, values in settings.engines.items():
         check_settings(name, engine_class(name), values)
     assert settings.respellings_for("espeak")["Đắk Pxi"] == "Đắc Bờ-xi"

@@ -46,6 +46,7 @@ class KorvaEngine:
         self.steps = _whole("steps", steps)
         self.seed = _whole("seed", seed)
         self._styles: dict[str, object] = {}
+        self._prints: dict[str, dict] = {}
 
     def available(self) -> Availability:
         problem = assets.package_missing()
@@ -58,10 +59,14 @@ class KorvaEngine:
         return Availability(True, f"giọng đã cài: {', '.join(found)}")
 
     def fingerprint(self, voice: str) -> dict:
-        model = [_stamp(self.folder / "onnx" / name) for name in assets.ONNX_FILES]
-        return {"model": model, "style": _stamp(self._style_file(voice)),
+        """Looked up once per voice and engine (the batch asks for every segment)."""
+        if voice not in self._prints:
+            model = [_stamp(self.folder / "onnx" / name) for name in assets.ONNX_FILES]
+            self._prints[voice] = {
+                "model": model, "style": _stamp(self._style_file(voice)),
                 "korvatts": metadata.version("korvatts"), "speed": self.speed,
                 "steps": self.steps, "seed": self.seed}
+        return self._prints[voice]
 
     def load(self, voice: str | None = None):
         """The loaded model (once per process) with the voice checked; BroadcastError if not."""

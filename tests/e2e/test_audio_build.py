@@ -105,7 +105,8 @@ def test_tags_read_back(tmp_path, tone_voice):
     assert id3["TALB"].text == ["Bài tuyên truyền tháng 07/2024"]
     assert str(id3["TDRC"].text[0]) == "2024-07-04"
     comment = id3.getall("COMM")[0].text[0]
-    assert comment == "DRAFT — bản nháp, chưa phê duyệt. " + manifest["source"]["document"]
+    assert comment == ("DRAFT — bản nháp, chưa phê duyệt. " + manifest["source"]["document"]
+                       + " — bộ đọc tone (buzz)")
     assert re.search(r"số \d+/[\w-]+ ngày \d+/\d+/\d{4}", comment)
 
 

@@ -236,3 +236,31 @@ def test_text_is_given_as_written_in_nfc_or_nfd(voices):
     engine = get_engine("korva")
     nfd = unicodedata.normalize("NFD", SENTENCE)
     assert engine.synthesize(nfd).data == engine.synthesize(SENTENCE).data
+
+
+def test_broadcast_toml_takes_korva_settings_and_checks_its_voice(voices, tmp_path):
+    from broadcast.config import load_settings
+
+    config = tmp_path / "broadcast.toml"
+    config.write_text('[voice]\nengine = "korva"\n\n[voice.korva]\nvoice = "quynh_nhu"\n'
+                      "speed = 0.9\nsteps = 8\nseed = 42\n", encoding="utf-8")
+    settings = load_settings(config).voice
+    assert settings.voices == {"korva": "quynh_nhu"}
+    assert settings.engines["korva"] == {"speed": 0.9, "steps": 8, "seed": 42}
+    engine = get_engine("korva", **settings.engines["korva"])
+    assert engine.fingerprint("quynh_nhu")["steps"] == 8
+    config.write_text('[voice.korva]\nvoice = "klingon"\n', encoding="utf-8")
+    with pytest.raises(BroadcastError, match="'voice.korva.voice'.*không có giọng 'klingon'"):
+        load_settings(config)
+    config.write_text('[voice.korva]\nsteps = 40\n', encoding="utf-8")
+    with pytest.raises(BroadcastError, match=r"\[voice.korva\].*'steps'"):
+        load_settings(config)
+
+
+def test_an_installed_voice_of_another_name_is_accepted_in_broadcast_toml(voices, tmp_path):
+    from broadcast.config import load_settings
+
+    install_test_korva(voices / "korvatts", voices=["giong_xa"])
+    config = tmp_path / "broadcast.toml"
+    config.write_text('[voice.korva]\nvoice = "giong_xa"\n', encoding="utf-8")
+    assert load_settings(config).voice.voices == {"korva": "giong_xa"}
