@@ -595,6 +595,8 @@ def feed(
         report = feeds.run(sources, feed_options, builder, say=say)
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if as_json
                    else _feed_table(report))
+        if choice and not as_json and report.counts()["built"]:
+            _robotic_note(choice.engine)
         return 1 if report.failed else 0
 
     if watch:

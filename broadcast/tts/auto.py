@@ -15,6 +15,7 @@ Google probe is only made when no offline neural voice is installed.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 
 from broadcast.errors import BroadcastError
@@ -82,7 +83,17 @@ def _piper_voice(settings: dict, wanted: str | None) -> str | None:
 
 
 def _gtts_status(settings: dict, timeout: float) -> Availability:
-    try:
-        return get_engine("gtts", **settings).probe(timeout)
-    except BroadcastError as exc:
-        return Availability(False, exc.message.rstrip("."))
+    """The probe's answer, waited for at most ``timeout`` + 1 s: the request's own timeout
+    does not bound a name lookup, which can hang for long on a machine without a network."""
+    answers: list[Availability] = []
+
+    def probe() -> None:
+        try:
+            answers.append(get_engine("gtts", **settings).probe(timeout))
+        except BroadcastError as exc:
+            answers.append(Availability(False, exc.message.rstrip(".")))
+
+    worker = threading.Thread(target=probe, name="gtts-probe", daemon=True)
+    worker.start()
+    worker.join(timeout + 1)
+    return answers[0] if answers else Availability(False, "máy chủ Google không trả lời kịp")

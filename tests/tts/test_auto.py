@@ -147,3 +147,33 @@ def test_a_voice_of_no_engine_is_one_line(tmp_path, capsys):
                             "--voice", "klingon", "--out", str(tmp_path)], capsys)
     assert code == 2 and "'klingon'" in err and "--engine" in err
     assert len(err.strip().splitlines()) == 1 and not any(tmp_path.iterdir())
+
+
+def test_a_probe_that_hangs_is_given_up_and_espeak_chosen(monkeypatch):
+    import threading
+
+    from broadcast.tts.gtts_engine import GttsEngine
+
+    release = threading.Event()
+    monkeypatch.setattr(GttsEngine, "probe", lambda self, timeout: release.wait(30))
+    try:
+        choice = auto.choose(probe_timeout=0.1)
+    finally:
+        release.set()
+    assert choice.engine == "espeak" and choice.reason.endswith("không trả lời kịp")
+
+
+def test_a_feed_that_built_with_espeak_says_it_once(tmp_path, capsys):
+    from tests.feed import portal
+
+    rss = tmp_path / "tin.xml"
+    text = portal.paragraphs_html(portal.notice_text("tiem-phong"))
+    rss.write_text(portal.Rss([portal.Item("Công văn tiêm phòng", "http://p/cv", text,
+                                           guid="1")]).xml(), encoding="utf-8")
+    args = ["feed", str(rss), "--commune", "Phúc Lộc", "--out", str(tmp_path / "out")]
+    code, out, err = run_cli(args, capsys)
+    assert code == 0, err
+    assert out.strip().splitlines()[-1].startswith("Lưu ý: giọng espeak là giọng máy")
+    assert out.count("Lưu ý:") == 1
+    code, out, _ = run_cli(args, capsys)  # nothing new built: nothing to say about the voice
+    assert code == 0 and "Lưu ý:" not in out
