@@ -111,9 +111,20 @@ def download(voices_folder: Path | None = None, force: bool = False) -> Path:
         return target
     if package_missing():  # korvatts brings the hub client; without it the files are useless
         raise BroadcastError(f"Không tải được giọng KorvaTTS: {KORVA_MISSING}.")
+    created = not target.parent.exists()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        _fetch(target)
+    except BaseException:
+        if created and not any(target.parent.iterdir()):
+            target.parent.rmdir()  # a failed first download leaves no empty voices folder
+        raise
+    return target
+
+
+def _fetch(target: Path) -> None:
     from huggingface_hub import snapshot_download
 
-    target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".download-korva-") as tmp:
         fetched = Path(tmp) / FOLDER
         try:
@@ -125,7 +136,6 @@ def download(voices_folder: Path | None = None, force: bool = False) -> Path:
         _check_whole(fetched)
         shutil.rmtree(fetched / ".cache", ignore_errors=True)  # the client's own bookkeeping
         _swap(fetched, target, Path(tmp) / "old")
-    return target
 
 
 def _check_whole(folder: Path) -> None:

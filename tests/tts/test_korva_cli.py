@@ -65,7 +65,11 @@ def test_an_unreachable_hub_is_one_line_and_leaves_nothing(voices, monkeypatch, 
     assert code == 2
     assert err.strip() == ("Lỗi: Không tải được giọng KorvaTTS từ dogenthq/KorvaTTS: không kết "
                            "nối được tới máy chủ (máy chưa có mạng internet?); chưa cài gì.")
-    assert left_in(voices) == []
+    assert not voices.exists()  # not even an empty voices folder
+    voices.mkdir()
+    (voices / "other.onnx").write_bytes(b"a piper voice")
+    code, _, _ = run_cli(["voices", "download", "korva"], capsys)
+    assert code == 2 and left_in(voices) == ["other.onnx"]
 
 
 def test_a_download_missing_a_file_installs_nothing(voices, published, monkeypatch, capsys):
