@@ -284,12 +284,12 @@ def install_test_korva(folder: Path, voices=None) -> Path:
     styles = folder / "voice_styles"
     styles.mkdir(exist_ok=True)
     for index, name in enumerate(VOICES if voices is None else voices):
-        (styles / f"{name}.json").write_text(json.dumps(_korva_style(korva_level(index))),
+        (styles / f"{name}.json").write_text(json.dumps(korva_style(korva_level(index))),
                                              encoding="utf-8")
     return folder
 
 
-def _korva_style(level: float) -> dict:
+def korva_style(level: float) -> dict:
     return {"style_ttl": {"data": [[[level] * 256] * 50], "dims": [1, 50, 256]},
             "style_dp": {"data": [0.0] * 128, "dims": [1, 8, 16]}}
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from importlib import metadata
 from pathlib import Path
 
 from broadcast.errors import BroadcastError
@@ -27,6 +26,9 @@ PIECE_PAUSE_S = 0.3  # between the pieces of a long segment, as korvatts joins i
 DEFAULT_SPEED = 1.05  # korvatts.tts.DEFAULT_SPEED
 DEFAULT_STEPS = 32  # korvatts.tts.DEFAULT_TOTAL_STEPS: best quality
 DEFAULT_SEED = 0
+# Never fetch from the hub behind the officer's back (that is `voices download korva`'s job);
+# the CPU: the same sound on every machine, and GPU packages are not part of the install.
+LOAD_OPTIONS = {"device": "cpu", "auto_download": False}
 
 _loaded: dict[Path, object] = {}
 _load_lock = threading.Lock()
@@ -61,10 +63,12 @@ class KorvaEngine:
     def fingerprint(self, voice: str) -> dict:
         """Looked up once per voice and engine (the batch asks for every segment)."""
         if voice not in self._prints:
+            import korvatts
+
             model = [_stamp(self.folder / "onnx" / name) for name in assets.ONNX_FILES]
             self._prints[voice] = {
                 "model": model, "style": _stamp(self._style_file(voice)),
-                "korvatts": metadata.version("korvatts"), "speed": self.speed,
+                "korvatts": korvatts.__version__, "speed": self.speed,
                 "steps": self.steps, "seed": self.seed}
         return self._prints[voice]
 
@@ -82,17 +86,17 @@ class KorvaEngine:
 
         voice = voice or self.default_voice
         model = self.load(voice)
-        gap = np.zeros(int(model.sample_rate * PIECE_PAUSE_S), dtype=np.float32)
+        gap = np.zeros(int(model.sample_rate * PIECE_PAUSE_S))
         pieces = []
         for piece in split_requests(text, MAX_CHARS):
             wav, _ = model.synthesize(piece, voice=self._styles[voice], lang="vi",
                                       total_steps=self.steps, speed=self.speed, seed=self.seed)
             pieces += [gap, wav] if pieces else [wav]
         if not pieces:
-            raise BroadcastError(f"KorvaTTS không đọc được đoạn '{text[:50]}…' (không có chữ).")
+            raise BroadcastError("KorvaTTS không đọc được một đoạn không có chữ nào.")
         log.debug("korva: %d pieces for %r", (len(pieces) + 1) // 2, text[:40])
         samples = np.clip(np.concatenate(pieces), -1.0, 1.0) * 32767
-        return Audio(samples.astype("<i2").tobytes(), "pcm_s16le", model.sample_rate, 1)
+        return Audio(samples.astype("<i2").tobytes(), "pcm_s16le", model.sample_rate)
 
     def _style_file(self, voice: str) -> Path:
         path = self.folder / "voice_styles" / f"{voice}.json"
@@ -132,7 +136,7 @@ def _load(folder: Path):
 
     try:
         log.info("korva: loading %s", folder)
-        return TTS(assets_dir=folder, device="cpu", auto_download=False)
+        return TTS(assets_dir=folder, **LOAD_OPTIONS)
     except Exception as exc:  # onnxruntime and json raise their own types for damaged files
         raise BroadcastError(f"Không nạp được KorvaTTS từ {folder}: {exc}. Hãy tải lại: "
                              "broadcast voices download korva --force") from exc

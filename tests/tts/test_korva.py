@@ -3,6 +3,9 @@ its model (tiny ONNX graphs with KorvaTTS's input and output names and shapes, t
 asset check, load, text in, samples out, long segments cut, speed, voices, seed, cache key."""
 
 import io
+import json
+import logging
+import re
 import sys
 import unicodedata
 
@@ -15,7 +18,7 @@ from broadcast.tts.batch import synthesize_all
 from broadcast.tts.cache import SegmentCache
 from broadcast.tts.korva_engine import MAX_CHARS, PIECE_PAUSE_S
 from tests.conftest import decode, loud_regions
-from tests.fakes import KORVA_SECONDS_PER_ID, install_test_korva, korva_level
+from tests.fakes import KORVA_SECONDS_PER_ID, install_test_korva, korva_level, korva_style
 
 pytest.importorskip("korvatts")
 SENTENCE = "Kính thưa bà con nhân dân trong xã."
@@ -95,7 +98,7 @@ def test_the_same_seed_gives_the_same_samples_and_another_seed_others(voices):
     assert get_engine("korva", steps=2, seed=7).synthesize(SENTENCE).data != first
 
 
-def test_a_long_segment_is_cut_at_clause_marks_into_pieces_the_model_takes(voices,
+def test_a_long_segment_is_cut_at_clause_marks_into_pieces_the_model_takes(voices, caplog,
                                                                             monkeypatch):
     from korvatts import tts
 
@@ -108,7 +111,9 @@ def test_a_long_segment_is_cut_at_clause_marks_into_pieces_the_model_takes(voice
 
     monkeypatch.setattr(tts.TTS, "synthesize", noting)
     text = ", ".join([CLAUSE] * 12) + "."
-    samples = heard(get_engine("korva").synthesize(text))
+    with caplog.at_level(logging.DEBUG, logger="broadcast.tts.korva_engine"):
+        samples = heard(get_engine("korva").synthesize(text))
+    assert f"korva: 3 pieces for {text[:40]!r}" in caplog.messages
     assert len(given) == 3 and all(len(piece) <= MAX_CHARS for piece in given)
     assert " ".join(given) == text and all(p.endswith((",", ".")) for p in given)
     expected = sum(seconds_for(p) for p in given) + PIECE_PAUSE_S * (len(given) - 1)
@@ -131,18 +136,51 @@ def test_a_short_segment_is_one_call(voices, monkeypatch):
 
 
 def test_nothing_to_say_is_a_clear_error(voices):
-    with pytest.raises(BroadcastError, match="không đọc được"):
+    with pytest.raises(BroadcastError, match="^KorvaTTS không đọc được một đoạn không có chữ "
+                                             "nào.$"):
         get_engine("korva").synthesize("   ")
+
+
+def test_samples_beyond_full_scale_are_clipped_never_wrapped(voices):
+    loud = voices / "korvatts" / "voice_styles" / "loud.json"
+    loud.write_text(json.dumps(korva_style(1.5)), encoding="utf-8")
+    audio = get_engine("korva").synthesize(SENTENCE, "loud")
+    pcm = np.frombuffer(audio.data, dtype="<i2")
+    assert pcm.max() == 32767 and pcm.min() == -32767
+    assert np.mean(np.abs(pcm) >= 32767) > 0.05  # a flat top, not a wrap to the other side
+    assert np.all(np.abs(np.diff(pcm.astype(int))) < 20000)
+
+
+def test_the_voices_folder_can_be_given(tmp_path):
+    from broadcast.tts.korva_engine import KorvaEngine
+
+    install_test_korva(tmp_path / "elsewhere" / "korvatts", voices=["huu_dat"])
+    engine = KorvaEngine(voices_dir=str(tmp_path / "elsewhere"))
+    assert engine.folder == tmp_path / "elsewhere" / "korvatts"
+    assert engine.available().reason == "giọng đã cài: huu_dat"
+    assert not KorvaEngine().available()  # the voices folder of the test: nothing there
+
+
+def test_loading_is_logged_once_per_folder(voices, caplog):
+    with caplog.at_level(logging.INFO, logger="broadcast.tts.korva_engine"):
+        get_engine("korva").load()
+        get_engine("korva").load("bao_kim")
+    assert caplog.messages == [f"korva: loading {voices / 'korvatts'}"]
 
 
 def test_the_cache_key_follows_every_setting_the_voice_and_the_model(voices):
     def key(voice="khanh_vy", **settings):
         return get_engine("korva", **settings).fingerprint(voice)
 
+    import korvatts
+
     base = key()
     assert key() == base
-    assert base["korvatts"] and base["speed"] == 1.05 and base["steps"] == 32
-    assert base["seed"] == 0
+    assert set(base) == {"model", "style", "korvatts", "speed", "steps", "seed"}
+    assert [name for name, _, _ in base["model"]] == list(korva_assets.ONNX_FILES)
+    assert base["style"][0] == "khanh_vy.json"
+    assert base["korvatts"] == korvatts.__version__
+    assert (base["speed"], base["steps"], base["seed"]) == (1.05, 32, 0)
     for changed in (key("bao_kim"), key(speed=1.0), key(steps=16), key(seed=1)):
         assert changed != base
     vocoder = voices / "korvatts" / "onnx" / "vocoder.onnx"
@@ -167,11 +205,26 @@ def test_without_assets_the_engine_says_how_to_get_them(tmp_path, monkeypatch):
     from broadcast.tts.korva_engine import KorvaEngine
 
     status = KorvaEngine().available()
-    assert not status and "broadcast voices download korva" in status.reason
+    assert not status
+    assert status.reason == "chưa tải giọng KorvaTTS (broadcast voices download korva)"
     with pytest.raises(BroadcastError, match="chưa dùng được: chưa tải giọng KorvaTTS"):
         get_engine("korva")
-    with pytest.raises(BroadcastError, match="broadcast voices download korva"):
+    folder = tmp_path / "voices" / "korvatts"
+    with pytest.raises(BroadcastError, match=re.escape(
+            f"Chưa tải giọng KorvaTTS (tìm trong {folder}). Tải bằng lệnh: broadcast voices "
+            "download korva") + "$"):
         KorvaEngine().load("khanh_vy")
+
+
+def test_model_files_without_voice_styles_say_there_is_no_voice(tmp_path, monkeypatch):
+    from broadcast.tts.korva_engine import KorvaEngine
+
+    monkeypatch.setenv("BROADCAST_VOICES", str(tmp_path / "voices"))
+    folder = install_test_korva(tmp_path / "voices" / "korvatts", voices=[])
+    with pytest.raises(BroadcastError, match=re.escape(
+            f"KorvaTTS không có giọng 'khanh_vy' (trong {folder}: chưa có giọng nào). Tải "
+            "giọng: broadcast voices download korva") + "$"):
+        KorvaEngine().fingerprint("khanh_vy")
 
 
 def test_a_missing_model_file_means_not_installed(voices):
@@ -194,13 +247,15 @@ def test_an_unknown_voice_lists_the_installed_ones(tmp_path, monkeypatch):
 
 def test_a_damaged_model_is_one_line_naming_the_fix(voices):
     (voices / "korvatts" / "onnx" / "vocoder.onnx").write_bytes(b"not a graph")
-    with pytest.raises(BroadcastError, match="Không nạp được KorvaTTS.*--force"):
+    with pytest.raises(BroadcastError, match="^Không nạp được KorvaTTS từ .*: .*Hãy tải lại: "
+                                             "broadcast voices download korva --force$"):
         get_engine("korva").load()
 
 
 def test_a_damaged_voice_style_is_one_line(voices):
     (voices / "korvatts" / "voice_styles" / "huu_dat.json").write_text("{", encoding="utf-8")
-    with pytest.raises(BroadcastError, match="Tệp giọng KorvaTTS 'huu_dat' hỏng"):
+    with pytest.raises(BroadcastError, match="^Tệp giọng KorvaTTS 'huu_dat' hỏng .*Hãy tải lại: "
+                                             "broadcast voices download korva --force$"):
         get_engine("korva").load("huu_dat")
 
 
@@ -209,14 +264,20 @@ def test_without_the_package_the_engine_names_the_extra(voices, monkeypatch):
     from broadcast.tts.korva_engine import KorvaEngine
 
     status = KorvaEngine().available()
-    assert not status and 'pip install ".[korva]"' in status.reason
+    assert not status and status.reason == korva_assets.KORVA_MISSING + "."
+    assert 'pip install ".[korva]"' in status.reason
     with pytest.raises(BroadcastError, match="korvatts"):
         korva_assets.download(voices, force=True)
+    with pytest.raises(BroadcastError, match=re.escape(
+            f"Không dùng được KorvaTTS: {korva_assets.KORVA_MISSING}.") + "$"):
+        KorvaEngine().load()
 
 
 @pytest.mark.parametrize(("settings", "words"), [
-    ({"steps": 0}, "'steps'"), ({"steps": 33}, "'steps'"), ({"steps": 2.5}, "số nguyên"),
-    ({"seed": 1.5}, "số nguyên"), ({"speed": 3}, "'speed'"), ({"speed": 0.4}, "'speed'"),
+    ({"steps": 0}, "'steps'"), ({"steps": 33}, "'steps'"),
+    ({"steps": 2.5}, "^Thiết lập 'steps' của bộ đọc korva phải là số nguyên, không phải '2.5'"),
+    ({"seed": 1.5}, "^Thiết lập 'seed' của bộ đọc korva phải là số nguyên"),
+    ({"speed": 3}, "'speed'"), ({"speed": 0.4}, "'speed'"),
     ({"pitch": 50}, "không có thiết lập 'pitch'"), ({"steps": True}, "'steps'"),
 ])
 def test_settings_are_checked(voices, settings, words):
