@@ -8,7 +8,7 @@ and masters the whole program once.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from broadcast import script as scripts
@@ -111,7 +111,8 @@ def build_month(month: dt.date, sources: list[str | Path], options: BuildOptions
     program = assemble(pieces, tunes.intro, tunes.outro, options.profile.program)
     parts = _parts(program, marks, readings, results)
     draft = any(is_draft(r.script, options) for r in readings)
-    return _write(month, commune, program, tunes, parts, results, options, engine.name, choice,
+    said = replace(choice, voice=choice.voice or engine.default_voice)  # named in the sheet
+    return _write(month, commune, program, tunes, parts, results, options, engine.name, said,
                   [opening, *readings, closing], draft)
 
 

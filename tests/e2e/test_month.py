@@ -122,6 +122,10 @@ def test_the_schedule_sheet_totals(month):
     assert starts == sorted(starts) and starts[0] == 0
     for row, bai in zip(body[1:-1], manifest["bai"], strict=True):
         assert re.search(rf"{re.escape(Path(bai['mp3']).name)} \(\d+:\d\d\)", row[4])
+    assert "Bộ đọc: espeak (vi) — giọng máy, chỉ để nghe thử." in sheet.splitlines()[2]
+    assert (manifest["engine"], manifest["voice"]) == ("espeak", "vi")
+    comment = ID3(folder / "chuong-trinh-thang-07-2024.mp3").getall("COMM")[0].text[0]
+    assert comment == "3 bài — bộ đọc espeak (vi) — giọng máy, chỉ để nghe thử"
 
 
 def test_an_unapproved_script_stops_the_month(tmp_path, monkeypatch, capsys):
