@@ -72,10 +72,15 @@ class Officer:
     """What a new user does, step by step, and what they see."""
 
     def __init__(self, driver, url: str) -> None:
+        from selenium.common.exceptions import (
+            NoSuchElementException,
+            StaleElementReferenceException,
+        )
         from selenium.webdriver.support.ui import WebDriverWait
 
         self.driver, self.url = driver, url
-        self.wait = WebDriverWait(driver, WAIT_S)
+        self.wait = WebDriverWait(driver, WAIT_S, ignored_exceptions=(  # a page being replaced
+            NoSuchElementException, StaleElementReferenceException))
         self.shots: list[Path] = []
 
     def find(self, css: str):
@@ -97,7 +102,15 @@ class Officer:
         target.click()
 
     def sees(self, text: str) -> None:
-        self.wait.until(lambda d: text in d.find_element("tag name", "body").text)
+        from selenium.common.exceptions import TimeoutException
+
+        try:
+            self.wait.until(lambda d: text in d.find_element("tag name", "body").text)
+        except TimeoutException:
+            self.driver.save_screenshot(str(artifacts() / "that-bai.png"))
+            page = self.driver.find_element("tag name", "body").text
+            raise AssertionError(f"'{text}' not seen at {self.driver.current_url}:\n{page}") \
+                from None
 
     def shot(self, name: str) -> None:
         """A screenshot of the whole page at the window's width; nothing wider than it."""

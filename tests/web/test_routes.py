@@ -80,8 +80,11 @@ def test_a_broken_script_file_shows_the_clis_line(client, office):
     path = bai_path(office, link)
     path.write_text(path.read_text(encoding="utf-8").replace("status: draft\n", ""),
                     encoding="utf-8")
+    line = f"Lỗi: '{path}': phần đầu thiếu dòng 'status' (đã bị xóa?)."
     shown = text_of(client.get("/thang/2025-03"))
-    assert "Tệp hỏng" in shown
+    assert "Tệp hỏng" in shown and line in shown
+    page = client.get(link)
+    assert page.status_code == 200 and line in text_of(page)
 
 
 def test_an_unknown_bai_is_one_line(client):

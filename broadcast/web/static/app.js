@@ -15,14 +15,23 @@ function liveSpoken() {
   const spoken = document.getElementById("spoken");
   const dirty = document.getElementById("dirty");
   if (!body || !spoken) return;
+  let asked = 0;  // only the answer to the latest text is shown
+  let unsaved = false;
   const refresh = debounce(async () => {
+    const mine = ++asked;
     const form = new FormData();
     form.append("body", body.value);
     const answer = await fetch("/api/loi-doc", {method: "POST", body: form,
       headers: {"X-CSRF-Token": csrf()}, credentials: "same-origin"});
-    if (answer.ok) spoken.innerHTML = await answer.text();
+    if (answer.ok && mine === asked) spoken.innerHTML = await answer.text();
   }, 400);
-  body.addEventListener("input", () => { if (dirty) dirty.hidden = false; refresh(); });
+  const changed = () => { unsaved = true; if (dirty) dirty.hidden = false; };
+  body.addEventListener("input", () => { changed(); refresh(); });
+  body.form.addEventListener("input", changed);
+  body.form.addEventListener("submit", () => { unsaved = false; });
+  window.addEventListener("beforeunload", (ev) => {
+    if (unsaved) { ev.preventDefault(); ev.returnValue = ""; }
+  });
 }
 
 // A build's progress, polled until it ends; then the page shows its result.
@@ -34,8 +43,14 @@ function followJob() {
   const fail = box.querySelector(".job-error");
   document.querySelectorAll("form button[type=submit]").forEach((b) => { b.disabled = true; });
   const poll = async () => {
-    const answer = await fetch("/api/viec/" + box.dataset.job, {credentials: "same-origin"});
-    const job = await answer.json();
+    let answer, job;
+    try {
+      answer = await fetch("/api/viec/" + box.dataset.job, {credentials: "same-origin"});
+      job = await answer.json();
+    } catch (err) {  // the server busy or restarting: ask again
+      setTimeout(poll, 1000);
+      return;
+    }
     if (!answer.ok) { fail.textContent = "Lỗi: " + job.error; fail.hidden = false; return; }
     if (job.total) { bar.max = job.total; bar.value = job.done;
       count.textContent = job.done + "/" + job.total + " câu"; }
