@@ -248,6 +248,15 @@ def voice_problem(engine: str, voice: str) -> str | None:
     return None
 
 
+def engine_of_voice(voice: str) -> str:
+    """The engine a voice given alone belongs to (espeak's 'vi' before gtts's)."""
+    for engine in ("korva", "espeak", "piper"):
+        if voice_problem(engine, voice) is None:
+            return engine
+    raise BroadcastError(f"Không biết giọng '{voice}' thuộc bộ đọc nào: thêm --engine (korva, "
+                         "piper, gtts hoặc espeak). Xem các giọng: broadcast voices list")
+
+
 def _korva_problem(voice: str) -> str | None:
     from broadcast.tts import korva_assets
 
@@ -440,6 +449,11 @@ KORVA_LINES = (
 )
 
 
+def _voice_section(a: Answers) -> str:
+    """The engine whose section takes the voice answered (with auto: the voice's own)."""
+    return engine_of_voice(a.voice) if a.engine == "auto" else a.engine
+
+
 def config_text(a: Answers) -> str:
     """broadcast.toml for the answers, every key explained (in Vietnamese) for later edits."""
     c, s, q = a.commune, a.signer, toml_string
@@ -469,9 +483,9 @@ def config_text(a: Answers) -> str:
         ("", ""), ("[voice]", ""),
         (f"engine = {q(a.engine)}", "auto (giọng tự nhiên nhất hiện có), korva, piper, gtts "
          "hoặc espeak"),
-        *([("", ""), (f"[voice.{a.engine}]", ""), (f"voice = {q(a.voice)}", "")]
-          if a.voice and a.engine != "auto" else []),
-        *(KORVA_LINES if not (a.voice and a.engine == "korva") else []),
+        *([("", ""), (f"[voice.{_voice_section(a)}]", ""), (f"voice = {q(a.voice)}", "")]
+          if a.voice else []),
+        *(KORVA_LINES if not (a.voice and _voice_section(a) == "korva") else []),
         ("", ""), ("[abbreviations]", 'từ viết tắt riêng: "VIẾT TẮT" = "cách đọc"'),
         *[(f"{q(k)} = {q(v)}", "") for k, v in a.abbreviations.items()],
         ("", ""), ("[respellings]", 'tên riêng khó đọc: "Tên" = "cách đọc cho bộ đọc"'),

@@ -19,7 +19,7 @@ from broadcast.audio import AudioSegment, bed, ffmpeg, jingles, music, tags
 from broadcast.audio.mastering import Loudness, master
 from broadcast.audio.program import Program, assemble, repeat_offsets, repeated
 from broadcast.audio.tempo import change_speed
-from broadcast.config import Commune, VoiceSettings, require_commune, voice_problem
+from broadcast.config import Commune, VoiceSettings, engine_of_voice, require_commune
 from broadcast.document.guard import find_leak
 from broadcast.errors import BroadcastError
 from broadcast.profiles import DEFAULT_PROFILE, Profile
@@ -88,15 +88,6 @@ def choose_engine(options: BuildOptions) -> EngineChoice:
         return EngineChoice(picked.engine, picked.voice or _voice_for(picked.engine, options),
                             picked.reason)
     return EngineChoice(name, _voice_for(name, options))
-
-
-def engine_of_voice(voice: str) -> str:
-    """The engine a voice given alone belongs to (espeak's 'vi' before gtts's)."""
-    for engine in ("korva", "espeak", "piper"):
-        if voice_problem(engine, voice) is None:
-            return engine
-    raise BroadcastError(f"Không biết giọng '{voice}' thuộc bộ đọc nào: thêm --engine (korva, "
-                         "piper, gtts hoặc espeak). Xem các giọng: broadcast voices list")
 
 
 def _voice_for(engine: str, options: BuildOptions) -> str | None:

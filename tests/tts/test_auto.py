@@ -177,3 +177,20 @@ def test_a_feed_that_built_with_espeak_says_it_once(tmp_path, capsys):
     assert out.count("Lưu ý:") == 1
     code, out, _ = run_cli(args, capsys)  # nothing new built: nothing to say about the voice
     assert code == 0 and "Lưu ý:" not in out
+
+
+@pytest.mark.parametrize(("voice", "section"), [("khanh_vy", "korva"),
+                                                ("vi-VN-x-south", "espeak")])
+def test_init_with_a_voice_and_auto_writes_it_where_its_engine_reads_it(tmp_path, capsys,
+                                                                        voice, section):
+    from broadcast.config import load_settings
+
+    config = tmp_path / "broadcast.toml"
+    code, _, err = run_cli(["init", "-c", "Phúc Lộc", "--voice", voice, "--yes", "--config",
+                            str(config)], capsys)
+    assert code == 0, err
+    settings = load_settings(config).voice
+    assert settings.engine == "auto" and settings.voices == {section: voice}
+    code, _, err = run_cli(["init", "-c", "Phúc Lộc", "--voice", "klingon", "--yes",
+                            "--config", str(tmp_path / "b.toml")], capsys)
+    assert code == 2 and "'klingon'" in err and not (tmp_path / "b.toml").exists()
