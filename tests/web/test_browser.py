@@ -136,6 +136,7 @@ def test_a_new_officer_from_a_real_document_to_the_months_program(server, browse
     me.shot("1366-01-thang-trong")
     me.click_text("Thêm bài")
     me.find("#tep").send_keys(str(source))
+    me.sees("Đã chọn: thong-bao-ra-quan.docx")
     browser.execute_script("document.querySelector('input[name=ngay]').value='2025-03-10'")
     me.shot("1366-02-them-bai")
     me.click_text("Đọc văn bản và soạn bài")

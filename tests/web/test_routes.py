@@ -413,3 +413,11 @@ def test_the_feed_read_now_drafts_and_reports(client, office, httpserver):
 def test_the_feed_needs_a_source(client):
     answer = client.post("/nguon-tin", data={"csrf": token(client), "nguon": "  \n"})
     assert answer.status_code == 400 and "Chưa có nguồn tin" in text_of(answer)
+
+
+def test_a_bad_date_is_the_clis_line(client):
+    answer = client.post("/them", data={"csrf": token(client), "ngay": "10/3/2025",
+                                        "van_ban": SAMPLE_NOTICE})
+    assert answer.status_code == 400
+    assert ("Lỗi: Ngày '10/3/2025' không đúng dạng NĂM-THÁNG-NGÀY, ví dụ 2024-07-04."
+            in text_of(answer))

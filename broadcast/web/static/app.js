@@ -105,7 +105,9 @@ function dropFile() {
   const input = document.getElementById("tep");
   const name = document.getElementById("tep-name");
   if (!drop || !input) return;
-  const show = () => { name.textContent = input.files.length ? input.files[0].name : ""; };
+  const show = () => {
+    name.textContent = input.files.length ? "Đã chọn: " + input.files[0].name : "Chưa chọn tệp nào";
+  };
   input.addEventListener("change", show);
   ["dragenter", "dragover"].forEach((e) => drop.addEventListener(e, (ev) => {
     ev.preventDefault(); drop.classList.add("over"); }));
