@@ -363,9 +363,10 @@ class FakeHub:
     COMMIT = "0123456789abcdef0123456789abcdef01234567"
 
     def __init__(self, folder: Path, repo: str = "dogenthq/KorvaTTS", hidden=(),
-                 broken=()) -> None:
+                 broken=(), delay: float = 0.0) -> None:
         self.folder, self.repo = folder, repo
         self.hidden, self.broken = set(hidden), set(broken)
+        self.delay = delay  # seconds before every answer (a hub too slow to wait for)
         self.requests: list[tuple[str, str]] = []
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
@@ -396,7 +397,9 @@ class FakeHub:
 
     def answer(self, method: str, path: str) -> tuple[int, dict, bytes]:
         path = urllib.parse.unquote(path.split("?")[0])
-        if path.startswith(f"/api/models/{self.repo}"):
+        if path.startswith("/api/models/"):
+            if not path.startswith(f"/api/models/{self.repo}"):
+                return 404, {"X-Error-Code": "RepoNotFound"}, b'{"error": "not found"}'
             return 200, {"Content-Type": "application/json"}, self.info()
         prefix = f"/{self.repo}/resolve/"
         if not path.startswith(prefix):
@@ -417,16 +420,19 @@ class FakeHub:
             protocol_version = "HTTP/1.1"
 
             def _serve(self, method: str) -> None:
-                with threading.Lock():
-                    hub.requests.append((method, self.path))
+                hub.requests.append((method, self.path))
+                time.sleep(hub.delay)
                 status, headers, data = hub.answer(method, self.path)
-                self.send_response(status)
                 headers.setdefault("Content-Length", str(len(data)))
-                for key, value in headers.items():
-                    self.send_header(key, value)
-                self.end_headers()
-                if method == "GET":
-                    self.wfile.write(data)
+                try:
+                    self.send_response(status)
+                    for key, value in headers.items():
+                        self.send_header(key, value)
+                    self.end_headers()
+                    if method == "GET":
+                        self.wfile.write(data)
+                except OSError:  # the client gave up waiting
+                    pass
 
             def do_GET(self):  # noqa: N802
                 self._serve("GET")

@@ -33,6 +33,7 @@ PATTERNS = ["onnx/*", "voice_styles/*"]
 ONNX_FILES = ("duration_predictor.onnx", "text_encoder.onnx", "vector_estimator.onnx",
               "vocoder.onnx", "tts.json", "unicode_indexer.json")
 KORVA_MISSING = 'thiếu gói korvatts. Cài bằng lệnh: pip install ".[korva]"'
+HUB_TIMEOUT = 3.0  # seconds init waits for the hub before offering the download
 DOWNLOAD_MB = 400  # estimated from the model's 99M parameters; the package does not state it
 
 
@@ -92,16 +93,16 @@ def endpoint() -> str:
     return (os.environ.get("HF_ENDPOINT") or HUB).rstrip("/")
 
 
-def hub_reachable(timeout: float = 3.0) -> bool:
-    """Whether the model hub answers about the repository within ``timeout`` seconds."""
+def hub_reachable(timeout: float = HUB_TIMEOUT) -> bool:
+    """Whether the model hub answers about the repository within ``timeout`` seconds (urlopen
+    raises for an error status)."""
     url = f"{endpoint()}/api/models/{repo()}"
     try:
-        with urllib.request.urlopen(urllib.request.Request(url, method="HEAD"),
-                                    timeout=timeout) as answer:
-            return answer.status < 400
+        urllib.request.urlopen(urllib.request.Request(url, method="HEAD"), timeout=timeout).close()
     except (OSError, ValueError) as exc:
         log.info("hub %s not reachable: %s", url, exc)
         return False
+    return True
 
 
 def download(voices_folder: Path | None = None, force: bool = False) -> Path:

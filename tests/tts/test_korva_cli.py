@@ -94,7 +94,7 @@ def test_an_unknown_repository_is_named(voices, published, monkeypatch, capsys):
     with FakeHub(published, repo="someone/else") as hub:
         monkeypatch.setenv("HF_ENDPOINT", hub.url)
         code, _, err = run_cli(["voices", "download", "korva"], capsys)
-    assert code == 2 and "dogenthq/KorvaTTS: máy chủ trả lời mã 404" in err
+    assert code == 2 and "dogenthq/KorvaTTS: máy chủ không có kho giọng này; chưa cài gì" in err
 
 
 def test_an_installed_copy_is_kept_when_a_new_download_fails(voices, published, monkeypatch,
