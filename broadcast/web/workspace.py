@@ -146,8 +146,8 @@ class Workspace:
         return self._heard(bai, script)
 
     def _heard(self, bai: Bai, script: scripts.Script) -> Bai:
-        """The build to listen to: the approved one when it is newer than the script, else
-        the draft's."""
+        """The build to listen to: the approved one, else the draft's; an approved bài is
+        "đã dựng" when its build is newer than the script."""
         from broadcast.pipeline import output_names
 
         approved = output_names(self.options(), script)[".mp3"]
@@ -155,10 +155,9 @@ class Workspace:
             script, approval=replace(script.approval, status=scripts.DRAFT)))[".mp3"]
         if bai.state == "da-duyet" and newer(approved, bai.path):
             bai.state = "da-dung"
-        for mp3 in (approved, draft):
-            if mp3.is_file() and (mp3 == draft or bai.state == "da-dung"):
-                bai.mp3, bai.seconds = mp3, length_of(mp3)
-                break
+        mp3 = next((m for m in (approved, draft) if m.is_file()), None)
+        if mp3 is not None:
+            bai.mp3, bai.seconds = mp3, length_of(mp3)
         return bai
 
     def program(self, month: str) -> dict | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import socket
 import threading
 import urllib.request
@@ -88,6 +89,16 @@ def test_another_host_with_a_password_asks_for_it(office):
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(url + "them", timeout=30)
         assert refused.value.code == 401
+        port = server.config.socket.getsockname()[1]
+        auth = {"Authorization": "Basic " + base64.b64encode(b"x:bi-mat").decode()}
+        with urllib.request.urlopen(urllib.request.Request(url + "them", headers=auth),
+                                    timeout=30) as answer:
+            assert answer.status == 200
+        local = urllib.request.Request(url + "them", headers={**auth,
+                                                               "Host": f"localhost:{port}"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(local, timeout=30)
+        assert refused.value.code == 400
     finally:
         server.should_exit = True
         thread.join(timeout=30)

@@ -308,3 +308,19 @@ def test_a_script_file_is_read_up_to_its_cap(tmp_path, monkeypatch):
         read_script_text(path)
     with pytest.raises(BroadcastError, match="Không đọc được"):
         read_script_text(tmp_path / "khong-co.md")
+
+
+def test_the_approved_program_is_shown_before_a_draft_one(tmp_path):
+    ws = Workspace(tmp_path)
+    folder = tmp_path / "audio_out" / "2025-03"
+    folder.mkdir(parents=True)
+    draft, approved = "chuong-trinh-thang-03-2025-DRAFT", "chuong-trinh-thang-03-2025"
+    for stem, title in ((draft, "NHÁP"), (approved, "DUYỆT")):
+        (folder / f"{stem}.json").write_text(f'{{"title": "{title}"}}', encoding="utf-8")
+    assert ws.program("2025-03") is None  # a manifest without its MP3 is no program
+    (folder / f"{draft}.mp3").write_bytes(b"x")
+    assert ws.program("2025-03")["manifest"]["title"] == "NHÁP"
+    (folder / f"{approved}.mp3").write_bytes(b"x")
+    program = ws.program("2025-03")
+    assert program["manifest"]["title"] == "DUYỆT" and program["draft"] is False
+    assert program["schedule"] == folder / "lich-phat-thang-03-2025.md"

@@ -88,7 +88,8 @@ def test_a_broken_script_file_shows_the_clis_line(client, office):
 
 
 def test_an_unknown_bai_is_one_line(client):
-    answer = client.get("/bai/2025-03/khong-co")
+    answer = client.get("/bai/2025-03/khong-co", headers={"Referer": "http://testserver/them"})
+    assert 'href="http://testserver/them">← Quay lại' in answer.text
     assert answer.status_code == 400
     assert "Lỗi: Không có bài 'khong-co' trong tháng 2025-03." in text_of(answer)
 
@@ -162,8 +163,11 @@ def test_a_document_not_understood_stops_with_the_line_and_can_be_forced(client,
     assert len(list((office / "audio_out").glob("2025-03/*.md"))) == 1
 
 
-@pytest.mark.parametrize("name", ["../broadcast.toml", "x.txt", "20250101-000000-a.txt"])
-def test_forcing_names_only_a_kept_document(client, name):
+@pytest.mark.parametrize("name", ["../../broadcast.toml", "ghi-chu.txt", "20250101-000000-a.txt"])
+def test_forcing_names_only_a_kept_document(client, office, name):
+    kept = office / "audio_out" / "van-ban"
+    kept.mkdir(parents=True)
+    (kept / "ghi-chu.txt").write_text(SAMPLE_NOTICE, encoding="utf-8")
     answer = client.post("/them/van-soan", data={"csrf": token(client), "nguon": name})
     assert answer.status_code == 400
     assert f"Không có văn bản '{name}' đã tải lên." in text_of(answer)
@@ -402,7 +406,8 @@ def test_the_feed_read_now_drafts_and_reports(client, office, httpserver):
                                                  "nguon": httpserver.url_for("/rss") + "\n"}))
     page = client.get(f"/nguon-tin?viec={job}")
     shown = text_of(page)
-    assert "Kết quả lần đọc vừa rồi" in shown and "Đã dựng Thông báo phòng cháy rừng" in shown
+    report = shown.split("Kết quả lần đọc vừa rồi")[1].split("Nguồn tin (RSS)")[0]
+    assert "Đã dựng Thông báo phòng cháy rừng" in report
     assert 'data-job=' not in page.text  # done: the page does not poll again
     assert httpserver.url_for("/rss") in textarea(page, "nguon")
     assert "Đã dựng Thông báo phòng cháy rừng" in text_of(client.get("/nguon-tin"))
@@ -421,3 +426,19 @@ def test_a_bad_date_is_the_clis_line(client):
     assert answer.status_code == 400
     assert ("Lỗi: Ngày '10/3/2025' không đúng dạng NĂM-THÁNG-NGÀY, ví dụ 2024-07-04."
             in text_of(answer))
+
+
+def test_the_way_back_never_leads_to_another_site(client):
+    answer = client.get("/bai/2025-03/khong-co", headers={"Referer": "http://evil.example/"})
+    assert 'href="/">← Quay lại' in answer.text
+
+
+def test_a_word_file_with_a_wrong_name_is_kept_as_what_it_is(client, office, tmp_path):
+    from tests.web.conftest import as_docx
+
+    notice = tmp_path / "tb.txt"
+    notice.write_text(SAMPLE_NOTICE, encoding="utf-8")
+    answer = add(client, as_docx(notice, tmp_path / "tb.docx").read_bytes(), "tai-ve")
+    assert answer.status_code == 200
+    (kept,) = (office / "audio_out" / "van-ban").iterdir()
+    assert kept.name.endswith("-tai-ve.docx")
