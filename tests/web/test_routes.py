@@ -299,6 +299,13 @@ def test_a_draft_is_built_as_a_draft_and_heard_in_the_month(client, office):
     assert f'src="/tep/2025-03/{mp3.name}"' in page.text
     assert "Nháp" in text_of(page)
     assert not path.with_suffix(".mp3").exists()
+    editor = client.get(link)
+    client.post(f"{link}/duyet", data={"csrf": token(client), "by": "A",
+                                       "version": field(editor, "version")})
+    job = job_of(client.post(f"{link}/dung", data={"csrf": token(client)}))
+    assert client.get(f"/api/viec/{job}").json()["result"]["mp3"] == path.stem + ".mp3"
+    page = client.get("/thang/2025-03")
+    assert f'src="/tep/2025-03/{path.stem}.mp3"' in page.text and mp3.is_file()
 
 
 def test_a_months_program_without_approved_bai_fails_with_the_clis_line(client):

@@ -68,6 +68,9 @@ def test_the_session_cookie_is_http_only_and_same_site(office):
     assert "SameSite=Strict" in cookie
     assert answer.headers["x-frame-options"] == "DENY"
     assert "frame-ancestors 'none'" in answer.headers["content-security-policy"]
+    with client_for(office) as known:
+        known.get("/them")
+        assert "set-cookie" not in known.get("/them").headers  # the session is kept
 
 
 def test_another_host_name_is_refused(client):
