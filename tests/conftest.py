@@ -26,6 +26,7 @@ def _offline_session(tmp_path_factory):
         patch.setenv("BROADCAST_VOICES", str(base / "voices"))
         patch.setenv("BROADCAST_GTTS_URL", f"{CLOSED_URL}/batchexecute")
         patch.setenv("HF_ENDPOINT", CLOSED_URL)
+        patch.setenv("HF_HOME", str(base / "huggingface"))  # read once, when first imported
         yield
 
 

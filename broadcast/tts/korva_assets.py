@@ -5,7 +5,9 @@ The assets are the four ONNX graphs with ``tts.json`` and ``unicode_indexer.json
 voices folder of piper: $BROADCAST_VOICES, else the user data folder). They come from the model
 hub (``dogenthq/KorvaTTS``, or $KORVATTS_HF_REPO) through huggingface_hub's
 ``snapshot_download``, the client korvatts itself uses, into a temporary folder beside the
-target; they are moved into place only when every expected file arrived.
+target; they are moved into place only when every expected file arrived. The client's own
+cache is kept in that temporary folder too: nothing is left in ~/.cache/huggingface, and an
+earlier download is never taken from there instead of the hub.
 """
 
 from __future__ import annotations
@@ -130,7 +132,7 @@ def _fetch(target: Path) -> None:
         fetched = Path(tmp) / FOLDER
         try:
             snapshot_download(repo_id=repo(), allow_patterns=PATTERNS, local_dir=fetched,
-                              endpoint=endpoint())
+                              endpoint=endpoint(), cache_dir=Path(tmp) / "hub-cache")
         except Exception as exc:  # the hub client raises HTTP, network and disk errors alike
             raise BroadcastError(f"Không tải được giọng KorvaTTS từ {repo()}: {reason(exc)}; "
                                  "chưa cài gì.") from exc

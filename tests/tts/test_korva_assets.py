@@ -2,6 +2,7 @@
 in a few Vietnamese words, and how a download is put in place (or not)."""
 
 import logging
+from pathlib import Path
 
 import httpx
 import pytest
@@ -126,6 +127,21 @@ def test_only_the_model_and_voice_styles_are_fetched_beside_the_target(tmp_path,
     (temporary,) = {w.parent for w in where}
     assert temporary.parent == target and temporary.name.startswith(".download-korva-")
     assert not temporary.exists()
+    from huggingface_hub import constants
+
+    assert not list(Path(constants.HF_HUB_CACHE).glob("models--*"))  # the client's cache too
+
+
+def test_a_file_fetched_before_is_fetched_again_not_taken_from_a_cache(tmp_path, published,
+                                                                      monkeypatch):
+    with FakeHub(published) as hub:
+        monkeypatch.setenv("HF_ENDPOINT", hub.url)
+        assets.download(tmp_path / "first")
+    with FakeHub(published, broken={"onnx/vocoder.onnx"}) as hub:
+        monkeypatch.setenv("HF_ENDPOINT", hub.url)
+        with pytest.raises(BroadcastError, match="mã 500"):
+            assets.download(tmp_path / "second")
+    assert not (tmp_path / "second").exists()
 
 
 def test_a_failed_download_keeps_a_voices_folder_that_was_there(tmp_path):
