@@ -51,6 +51,8 @@ def test_a_cross_site_post_is_refused_even_with_the_token(client, office, header
     answer = client.post("/them", data={"csrf": token(client), "van_ban": "Văn bản"},
                          headers=headers)
     assert answer.status_code == 403 and "trang khác" in answer.text
+    assert "www-authenticate" not in answer.headers
+    assert answer.headers["content-type"] == "text/plain; charset=utf-8"
     assert not (office / "audio_out").exists()
 
 
