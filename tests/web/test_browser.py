@@ -64,8 +64,22 @@ def browser(tmp_path, monkeypatch):
                                               "download.prompt_for_download": False})
     driver = webdriver.Chrome(service=Service(str(DRIVER)), options=options)
     driver.downloads = downloads
+    viewport(driver, *LAPTOP)
     yield driver
     driver.quit()
+
+
+def inner(driver) -> int:
+    return driver.execute_script("return window.innerHeight")
+
+
+def viewport(driver, width: int, height: int) -> None:
+    """The page's own area (not the window's) made ``width`` × ``height``."""
+    driver.set_window_size(width, height)
+    inner = driver.execute_script("return [window.innerWidth, window.innerHeight]")
+    driver.set_window_size(2 * width - inner[0], 2 * height - inner[1])
+    assert driver.execute_script("return [window.innerWidth, window.innerHeight]") == [
+        width, height]
 
 
 class Officer:
@@ -113,17 +127,18 @@ class Officer:
                 from None
 
     def shot(self, name: str) -> None:
-        """A screenshot of the whole page at the window's width; nothing wider than it."""
+        """Two screenshots: the window as it is (name.png) and the whole page at the window's
+        width (name-ca-trang.png); nothing may be wider than the window."""
         d = self.driver
         width = d.execute_script("return document.documentElement.scrollWidth")
         assert width <= d.execute_script("return window.innerWidth"), f"{name}: cut off"
-        path = artifacts() / f"{name}.png"
+        d.save_screenshot(str(artifacts() / f"{name}.png"))
         height = d.execute_script("return document.documentElement.scrollHeight")
         size = d.get_window_size()
-        d.set_window_size(size["width"], max(size["height"], min(height + 140, 4000)))
-        d.save_screenshot(str(path))
+        d.set_window_size(size["width"], size["height"] + max(0, min(height, 4000) - inner(d)))
+        d.save_screenshot(str(artifacts() / f"{name}-ca-trang.png"))
         d.set_window_size(size["width"], size["height"])
-        self.shots.append(path)
+        self.shots.append(artifacts() / f"{name}.png")
 
 
 def test_a_new_officer_from_a_real_document_to_the_months_program(server, browser, tmp_path):
@@ -166,6 +181,8 @@ def test_a_new_officer_from_a_real_document_to_the_months_program(server, browse
 
     me.click_text("Dựng MP3 để phát")
     me.wait.until(lambda d: me.all("#audio"))
+    assert browser.current_url.endswith("?xong=dung#nghe")
+    assert browser.execute_script("return window.scrollY") > 0  # the player brought into view
     me.sees("Tải MP3")
     assert me.find("#state").text == "Đã dựng"
     listen(me)
@@ -212,10 +229,10 @@ def download(me: Officer, folder: Path) -> None:
 
 
 def on_a_phone(me: Officer, url: str, script: Path) -> None:
-    me.driver.set_window_size(*PHONE)
+    viewport(me.driver, *PHONE)
     for name, address in (("01-thang", "thang/2025-03"), ("02-them-bai", "them"),
                           ("03-bai", f"bai/2025-03/{script.stem}"), ("04-cai-dat", "cai-dat"),
                           ("05-nguon-tin", "nguon-tin")):
         me.driver.get(url + address)
         me.shot(f"390-{name}")
-    me.driver.set_window_size(*LAPTOP)
+    viewport(me.driver, *LAPTOP)

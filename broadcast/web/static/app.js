@@ -63,7 +63,11 @@ function followJob() {
     }
     bar.value = bar.max;
     const url = new URL(location.href);
-    if (!box.dataset.keep) { url.searchParams.delete("viec"); url.searchParams.set("xong", "dung"); }
+    if (!box.dataset.keep) {
+      url.searchParams.delete("viec");
+      url.searchParams.set("xong", "dung");
+      if (document.getElementById("nghe")) url.hash = "nghe";  // the player, in view
+    }
     location.replace(url.toString());
   };
   poll();
