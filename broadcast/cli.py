@@ -18,6 +18,7 @@ import typer
 
 from broadcast import __version__
 from broadcast.errors import BroadcastError
+from broadcast.web import command as web_command
 
 app = typer.Typer(
     name="broadcast",
@@ -181,7 +182,7 @@ def build(
 
 
 def _options(settings, *, commune=None, engine=None, voice=None, out=None, date=None,
-             template_dir=None, items=None, speech=(None, False, False, False, None),
+             template_dir=None, items=None, speech=(None, True, False, False, None),
              profile=None, speed=None, repeat=None, music=(None, None, None, None), cache=True,
              draft=False, force=False):
     """BuildOptions from the command line, falling back to broadcast.toml, then defaults."""
@@ -934,6 +935,9 @@ def cache_clear() -> None:
 
 def _size(size: int) -> str:
     return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size / 1e3:.1f} KB"
+
+
+app.command("web")(web_command.web)  # the local page (broadcast/web); its modules load on use
 
 
 @app.command()

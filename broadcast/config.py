@@ -93,7 +93,8 @@ class BuildDefaults:
 
 
 CONFIG_NAME = "broadcast.toml"
-SECTIONS = ("commune", "signer", "build", "voice", "abbreviations", "respellings")
+SECTIONS = ("commune", "signer", "build", "voice", "abbreviations", "respellings", "web")
+WEB_KEYS = {"password": "the page's password, needed to open it to other computers"}
 ALL_ENGINES = "*"
 
 
@@ -157,6 +158,7 @@ def settings_from(table: dict, path: Path) -> Settings:
     _check_engines(voice, path)
     build = _build(table.get("build", {}), path)
     _check_files(build, path)
+    _strings(table.get("web", {}), path, "web", WEB_KEYS)  # read by broadcast.web
     return Settings(
         path, voice,
         commune=_commune(table["commune"], path) if "commune" in table else None,

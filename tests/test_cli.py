@@ -175,3 +175,21 @@ def test_normalize_says_mung_unless_told_not_to_and_explains_its_steps(capsys):
     assert code == 0 and lines[0] == "Ban Chỉ huy quân sự, tổ quy ích ca tê"
     assert any(line.strip().startswith("expand_abbreviations:") for line in lines)
     assert "QXKT" in lines[-1] and "CHQS" not in lines[-1] and "[abbreviations]" in lines[-1]
+
+
+def test_every_command_reads_mung_as_build_does():
+    """month, draft, feed and preview take their options from _options: 'mùng' is the default
+    there too, as for build and normalize (it once was off there alone)."""
+    from broadcast.config import Settings
+    from broadcast.speech import normalize, pipeline
+
+    from broadcast import cli
+
+    options = cli._options(Settings())
+    assert options.speech.mung is True
+    assert normalize("Ngày 5/7", pipeline(options.speech)) == "Ngày mùng năm tháng bảy"
+
+
+def test_the_page_is_a_command(capsys):
+    code, out, _ = run_cli(["web", "--help"], capsys)
+    assert code == 0 and "--no-browser" in out and "127.0.0.1" in out

@@ -74,10 +74,17 @@ def test_the_file_in_the_current_folder_is_found(tmp_path, monkeypatch):
     ('[respellings]\n"Kon" = 2\n', "'respellings.Kon' phải là cách đọc"),
     ('[respellings.espeak]\n"Kon" = ""\n', "'respellings.espeak.Kon'"),
     ('[voice\nengine = "x"\n', "sai cú pháp TOML"),
+    ('[web]\npassword = 1234\n', "'web.password' phải là chữ trong ngoặc kép"),
+    ('[web]\nport = "8000"\n', r"mục \[web\] không có khóa 'port'"),
 ])
 def test_bad_values_name_the_key(tmp_path, text, message):
     with pytest.raises(BroadcastError, match=message):
         load_settings(write(tmp_path, text))
+
+
+def test_the_page_password_is_a_setting_every_command_accepts(tmp_path):
+    path = write(tmp_path, GOOD + '\n[web]\npassword = "mật khẩu"\n')
+    assert load_settings(path).voice.engine == "piper"
 
 
 def test_missing_file(tmp_path):
