@@ -180,10 +180,9 @@ def test_normalize_says_mung_unless_told_not_to_and_explains_its_steps(capsys):
 def test_every_command_reads_mung_as_build_does():
     """month, draft, feed and preview take their options from _options: 'mùng' is the default
     there too, as for build and normalize (it once was off there alone)."""
+    from broadcast import cli
     from broadcast.config import Settings
     from broadcast.speech import normalize, pipeline
-
-    from broadcast import cli
 
     options = cli._options(Settings())
     assert options.speech.mung is True
