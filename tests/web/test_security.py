@@ -67,7 +67,8 @@ def test_the_session_cookie_is_http_only_and_same_site(office):
         answer = fresh.get("/them")
     cookie = answer.headers["set-cookie"]
     assert cookie.startswith(f"{security.COOKIE}=") and "HttpOnly" in cookie
-    assert "SameSite=Strict" in cookie
+    attributes = [part.strip() for part in cookie.split(";")[1:]]
+    assert sorted(attributes) == ["HttpOnly", "Path=/", "SameSite=Strict"]
     assert answer.headers["x-frame-options"] == "DENY"
     assert "frame-ancestors 'none'" in answer.headers["content-security-policy"]
     with client_for(office) as known:
@@ -139,6 +140,47 @@ def test_a_body_without_a_length_is_counted(client, office, monkeypatch):
         "Content-Type": "multipart/form-data; boundary=b", "X-CSRF-Token": csrf})
     assert answer.status_code == 413
     assert not (office / "audio_out").exists()
+
+
+def test_the_cap_adds_up_the_pieces_a_server_hands_over(monkeypatch):
+    """The test client hands a body over whole; a real server hands it in pieces."""
+    import asyncio
+
+    monkeypatch.setattr(limits, "MAX_INPUT_BYTES", 1000)
+    piece = security.body_limit() // 3
+    pieces = iter([{"type": "http.request", "body": b"x" * piece, "more_body": True}] * 4)
+
+    async def receive():
+        return next(pieces)
+
+    capped = security._capped(receive)
+
+    async def read_all() -> int:
+        got = 0
+        for _ in range(4):
+            got += len((await capped())["body"])
+        return got
+    with pytest.raises(security.TooLarge):
+        asyncio.run(read_all())
+
+
+def test_a_body_of_exactly_the_cap_is_read(client, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_INPUT_BYTES", 1000)
+    exact = b"x" * security.body_limit()
+    answer = client.post("/them", content=exact, headers={
+        "Content-Type": "multipart/form-data; boundary=b", "X-CSRF-Token": token(client)})
+    assert answer.status_code != 413
+    over = client.post("/them", content=exact + b"x", headers={
+        "Content-Type": "multipart/form-data; boundary=b", "X-CSRF-Token": token(client)})
+    assert over.status_code == 413
+
+
+def test_a_token_needs_a_session():
+    tokens = security.Tokens(b"k" * 32)
+    assert tokens.valid("phien", tokens.token("phien"))
+    assert not tokens.valid("", tokens.token(""))
+    assert not tokens.valid("phien", "")
+    assert len(tokens.token("phien")) == 40 and tokens.token("a") != tokens.token("b")
 
 
 def test_a_file_over_the_input_limit_gets_the_clis_line(client, office, monkeypatch):
