@@ -879,38 +879,26 @@ def _write_sample(sample, out: Path) -> None:
 
 
 def _play(sample) -> None:
-    """Play the sample on the default sound device, returning when it has been heard."""
+    """Play the sample on the default sound device (the player's output), returning when it
+    has been heard."""
     import time
 
-    from broadcast.player.sound import _quiet_stderr  # ALSA's complaints off the terminal
+    from broadcast.player.model import Player, Track
+    from broadcast.player.sound import Output
 
+    mono = sample.set_channels(1).set_sample_width(2)
+    player = Player(Track("", len(mono)))
+    output = Output(mono.raw_data, mono.frame_rate, player)
+    reason = output.start()
+    if reason:
+        raise BroadcastError(f"Không phát được ra loa ({reason}). Ghi ra tệp để nghe: thêm "
+                             "--out mau.wav")
     try:
-        import miniaudio
-
-        with _quiet_stderr():
-            device = miniaudio.PlaybackDevice(output_format=miniaudio.SampleFormat.SIGNED16,
-                                              nchannels=sample.channels,
-                                              sample_rate=sample.frame_rate)
-            feed = _frames(sample.raw_data, 2 * sample.channels)
-            next(feed)
-            device.start(feed)
-    except Exception as exc:  # miniaudio raises its own error types per sound backend
-        raise BroadcastError("Không phát được ra loa (không mở được thiết bị âm thanh). Ghi "
-                             "ra tệp để nghe: thêm --out mau.wav") from exc
-    try:
-        time.sleep(len(sample) / 1000 + 0.3)
+        while not player.finished:
+            time.sleep(0.05)
+        time.sleep(0.3)  # what the device still holds in its buffer
     finally:
-        device.close()
-
-
-def _frames(pcm: bytes, frame_bytes: int):
-    """miniaudio's pull generator: sent a frame count, yields that many frames (then silence)."""
-    position = 0
-    frames = yield b""
-    while True:
-        part = pcm[position:position + frames * frame_bytes]
-        position += len(part)
-        frames = yield part + bytes(frames * frame_bytes - len(part))
+        output.close()
 
 
 @cache_app.command("info")

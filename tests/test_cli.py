@@ -192,3 +192,62 @@ def test_every_command_reads_mung_as_build_does():
 def test_the_page_is_a_command(capsys):
     code, out, _ = run_cli(["web", "--help"], capsys)
     assert code == 0 and "--no-browser" in out and "127.0.0.1" in out
+
+
+class _FakeDevice:
+    """miniaudio.PlaybackDevice stand-in: pulls the feed on a thread as a sound card would."""
+
+    opened: list = []
+
+    def __init__(self, **settings):
+        self.settings, self.pulled, self.closed = settings, b"", False
+        _FakeDevice.opened.append(self)
+
+    def start(self, feed):
+        import threading
+
+        def pull():
+            for _ in range(400):
+                self.pulled += feed.send(2205)
+        threading.Thread(target=pull, daemon=True).start()
+
+    def close(self):
+        self.closed = True
+
+
+def test_voices_say_plays_the_whole_sample_then_closes_the_device(monkeypatch):
+    import types
+
+    from pydub.generators import Sine
+
+    from broadcast import cli
+
+    fake = types.SimpleNamespace(PlaybackDevice=_FakeDevice,
+                                 SampleFormat=types.SimpleNamespace(SIGNED16="s16"))
+    monkeypatch.setitem(sys.modules, "miniaudio", fake)
+    _FakeDevice.opened.clear()
+    stereo = Sine(440).to_audio_segment(duration=400).set_frame_rate(22050).set_channels(2)
+    cli._play(stereo)
+    device = _FakeDevice.opened[0]
+    assert device.closed and device.settings["nchannels"] == 1
+    assert device.settings["sample_rate"] == 22050
+    heard = len(device.pulled.rstrip(b"\0")) // 2
+    assert abs(heard - 22050 * 0.4) < 22050 * 0.01  # every sample of the 0.4 s, in mono
+
+
+def test_voices_say_without_a_sound_device_is_one_line(monkeypatch):
+    import types
+
+    import pytest
+    from pydub.generators import Sine
+
+    from broadcast import cli
+
+    def broken(**settings):
+        raise OSError("no device")
+    monkeypatch.setitem(sys.modules, "miniaudio", types.SimpleNamespace(
+        PlaybackDevice=broken, SampleFormat=types.SimpleNamespace(SIGNED16="s16")))
+    from broadcast.errors import BroadcastError
+
+    with pytest.raises(BroadcastError, match="Không phát được ra loa .* --out mau.wav"):
+        cli._play(Sine(440).to_audio_segment(duration=100))
