@@ -441,14 +441,23 @@ def toml_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-KORVA_LINES = (
-    ("", ""), ("# [voice.korva]", "giọng KorvaTTS (tải: broadcast voices download korva)"),
-    ('# voice = "khanh_vy"', "bao_kim, khanh_vy, ngoc_huyen, phuong_linh, quynh_nhu (nữ); "
-     "gia_bao, hoang_nam, huu_dat, quang_huy, thanh_phong (nam)"),
-    ("# speed = 1.05", "tốc độ của giọng, 0.5 … 2"), ("# steps = 32", "số bước khử nhiễu, 1 … 32 "
-                                                      "(ít hơn: nhanh hơn, kém hơn)"),
-    ("# seed = 0", "hạt giống: cùng số thì cùng câu đọc y như nhau"),
-)
+def _korva_lines() -> tuple[tuple[str, str], ...]:
+    """The commented [voice.korva] section: its voices and settings from the engine itself."""
+    from broadcast.tts.korva_assets import DEFAULT_VOICE, VOICES
+    from broadcast.tts.korva_engine import DEFAULT_SEED, DEFAULT_SPEED, DEFAULT_STEPS, KorvaEngine
+
+    def named(gender: str) -> str:
+        return ", ".join(v.name for v in VOICES.values() if v.gender == gender)
+
+    (slow, fast), (few, most) = (KorvaEngine.settings_ranges[k] for k in ("speed", "steps"))
+    return (
+        ("", ""), ("# [voice.korva]", "giọng KorvaTTS (tải: broadcast voices download korva)"),
+        (f'# voice = "{DEFAULT_VOICE}"', f"{named('nữ')} (nữ); {named('nam')} (nam)"),
+        (f"# speed = {DEFAULT_SPEED}", f"tốc độ của giọng, {slow} … {fast:g}"),
+        (f"# steps = {DEFAULT_STEPS}", f"số bước khử nhiễu, {few} … {most} (ít hơn: nhanh hơn, "
+                                       "kém hơn)"),
+        (f"# seed = {DEFAULT_SEED}", "hạt giống: cùng số thì cùng câu đọc y như nhau"),
+    )
 
 
 def _voice_section(a: Answers) -> str:
@@ -487,7 +496,7 @@ def config_text(a: Answers) -> str:
          "hoặc espeak"),
         *([("", ""), (f"[voice.{_voice_section(a)}]", ""), (f"voice = {q(a.voice)}", "")]
           if a.voice else []),
-        *(KORVA_LINES if not (a.voice and _voice_section(a) == "korva") else []),
+        *(_korva_lines() if not (a.voice and _voice_section(a) == "korva") else []),
         ("", ""), ("[abbreviations]", 'từ viết tắt riêng: "VIẾT TẮT" = "cách đọc"'),
         *[(f"{q(k)} = {q(v)}", "") for k, v in a.abbreviations.items()],
         ("", ""), ("[respellings]", 'tên riêng khó đọc: "Tên" = "cách đọc cho bộ đọc"'),
