@@ -13,7 +13,7 @@ from broadcast import script as scripts
 from broadcast.errors import BroadcastError
 from broadcast.web import adding, editing, feedview, settings_form
 from broadcast.web.app import ctx_of, page, posted, today
-from broadcast.web.workspace import BUILD_SPEECH, Workspace, read_script_text
+from broadcast.web.workspace import Workspace, read_script_text
 
 SERVED = (".mp3", ".docx", ".txt", ".srt", ".json", ".md")
 SOURCE_NAME = re.compile(r"^[0-9]{8}-[0-9]{6}-[a-z0-9-]+\.[a-z]{2,4}$")
@@ -141,7 +141,7 @@ def _bai(request, body: str | None = None, short_title: str | None = None,
 
 def _spoken(ws: Workspace, body: str) -> list[editing.Spoken]:
     try:
-        return editing.spoken_form(body, ws.options(speech=BUILD_SPEECH).speech)
+        return editing.spoken_form(body, ws.options().speech)
     except BroadcastError:
         return []
 
@@ -208,8 +208,7 @@ async def bai_build(request):
     await posted(request)
     ctx, path = ctx_of(request), _path(request)
     bai = ctx.workspace.bai(request.path_params["month"], path)
-    options = ctx.workspace.options(draft=bai.state not in ("da-duyet", "da-dung"),
-                                    speech=BUILD_SPEECH)
+    options = ctx.workspace.options(draft=bai.state not in ("da-duyet", "da-dung"))
     job = ctx.jobs.start(f"bai:{path}", f"Dựng {bai.short_title}", build_work(path, options),
                          ctx.background)
     return see_other(f"{_here(request)}?viec={job.id}")

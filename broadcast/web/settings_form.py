@@ -61,7 +61,7 @@ def save(path: Path, form: dict[str, str]) -> Settings:
     else:
         text = config_text(wizard.answers_from(values, path.parent))
     table = tomllib.loads(text)
-    settings = settings_from({k: v for k, v in table.items() if k != "web"}, path)
+    settings = settings_from(table, path)
     with staged(path.parent) as stage:
         stage(path.name).write_text(text, encoding="utf-8")
     return settings

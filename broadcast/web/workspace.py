@@ -20,11 +20,7 @@ MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,120}$")  # what writers.slugify makes
 SCHEDULE = re.compile(r"^lich-phat-thang-")
 MAX_SCRIPT_BYTES = 2 * 1024 * 1024
-WEB_SECTION = "web"  # [web] password = "…": not (yet) a section config.py knows
-
-# The reading options `broadcast build` and `broadcast normalize` default to (dialect from
-# broadcast.toml, 'mùng' before days 1–10, symbols not read, labels read, no lexicon file).
-BUILD_SPEECH = (None, True, False, False, None)
+WEB_SECTION = "web"  # [web] password = "…" (config.settings_from checks it as a string too)
 
 # (state, label) of a bài as the officer reads it.
 STATES = {"nhap": "Nháp", "da-duyet": "Đã duyệt", "da-dung": "Đã dựng",
@@ -65,9 +61,8 @@ class Workspace:
         return read_toml(self.config, "tệp cấu hình") if self.config.is_file() else {}
 
     def settings(self) -> Settings:
-        """The CLI's settings of broadcast.toml (its [web] section set aside)."""
-        table = {k: v for k, v in self.table().items() if k != WEB_SECTION}
-        return settings_from(table, self.config) if self.config.is_file() else Settings()
+        """The CLI's settings of broadcast.toml."""
+        return settings_from(self.table(), self.config) if self.config.is_file() else Settings()
 
     def password(self) -> str:
         web = self.table().get(WEB_SECTION, {})
